@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import type { Figure } from '../domain/types.ts';
+
+/**
+ * The same figure read from the same article always gets the same id, so a retry
+ * after a crash is recognised by the store and never stored or alerted twice.
+ */
+export function figureId(articleUrl: string, figure: Figure): string {
+  const parts = [
+    articleUrl,
+    figure.metric,
+    figure.count,
+    figure.low,
+    figure.high,
+    figure.per,
+    figure.origin,
+    figure.destination,
+    figure.country,
+    figure.status,
+    figure.quote,
+  ];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
+}
