@@ -3,6 +3,7 @@ import { bodyCommand } from './commands/body.ts';
 import { demoCommand } from './commands/demo.ts';
 import { extractCommand } from './commands/extract.ts';
 import { feedsCommand, figuresCommand, seriesCommand } from './commands/listings.ts';
+import { replayCommand } from './commands/replay.ts';
 import { runCommand } from './commands/run.ts';
 
 const program = new Command()
@@ -45,6 +46,17 @@ program
   .addOption(endpointOption())
   .action(async (opts) => {
     process.exitCode = await runCommand(opts);
+  });
+
+program
+  .command('replay')
+  .description('run a timeline (tick-01, tick-02, ...) against one store and compare with its expected alerts')
+  .argument('<timeline-dir>', 'a folder of tick-NN snapshots with expected-alerts.jsonl')
+  .option('--json', 'one JSON line per fired alert')
+  .addOption(dataOption())
+  .addOption(endpointOption())
+  .action(async (dir: string, opts) => {
+    process.exitCode = await replayCommand(dir, opts);
   });
 
 program

@@ -9,7 +9,8 @@ import { DynamoStore } from './dynamo-store.ts';
 export interface StoreConnection {
   store: DynamoStore;
   client: DynamoDBClient;
-  endpoint?: string;
+  /** The endpoint in use (the embedded engine's loopback URL when embedded). */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -57,7 +58,7 @@ export async function connectStore(options: ConnectOptions = {}): Promise<StoreC
   return {
     store: new DynamoStore({ client, tableName, now: options.now }),
     client,
-    endpoint: endpoint,
+    url,
     async close() {
       client.destroy();
       if (server) await new Promise<void>((ok) => server!.close(() => ok()));

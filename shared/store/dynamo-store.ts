@@ -48,7 +48,7 @@ export interface DynamoStoreOptions {
 /** The store on DynamoDB (AWS, DynamoDB Local or the embedded dynalite engine). */
 export class DynamoStore implements Store {
   private readonly doc: DynamoDBDocumentClient;
-  private readonly table: string;
+  readonly tableName: string;
   private readonly now: () => Date;
   /** Requests sent, by operation; the benchmark reports requests per article. */
   readonly requestCounts: Record<string, number> = {};
@@ -57,7 +57,7 @@ export class DynamoStore implements Store {
     this.doc = DynamoDBDocumentClient.from(options.client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
-    this.table = options.tableName;
+    this.tableName = options.tableName;
     this.now = options.now ?? (() => new Date());
     this.doc.middlewareStack.add(
       (next, context) => (args) => {
@@ -71,13 +71,13 @@ export class DynamoStore implements Store {
 
 
   async getFeedState(url: string): Promise<FeedState | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk: feedPk(url), sk: 'STATE' } }),
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: feedPk(url), sk: 'STATE' } }),
     );
     return out.Item ? (stripKeys(out.Item) as unknown as FeedState) : undefined;
   }
 
   async putFeedState(state: FeedState): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: feedPk(state.url), sk: 'STATE', kind: 'feed', ...state } }));
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { pk: feedPk(state.url), sk: 'STATE', kind: 'feed', ...state } }));
   }
 
   async listFeedStates(): Promise<FeedState[]> {
@@ -92,24 +92,24 @@ export class DynamoStore implements Store {
       // BatchGet may hand back unprocessed keys under load; ask again until none remain.
       for (let attempt = 0; keys && keys.length > 0; attempt++) {
         if (attempt > 0) await sleep(Math.min(1000, 20 * 2 ** attempt));
-        const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ProjectionExpression: '#u, #s, attempts', ExpressionAttributeNames: { '#u': 'url', '#s': 'status' } } } }),
+        const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ProjectionExpression: '#u, #s, attempts', ExpressionAttributeNames: { '#u': 'url', '#s': 'status' } } } }),
         );
-        for (const item of out.Responses?.[this.table] ?? []) if (item.status === 'done' || (item.attempts as number) >= giveUpAfter) done.add(item.url as string);
-        keys = out.UnprocessedKeys?.[this.table]?.Keys;
+        for (const item of out.Responses?.[this.tableName] ?? []) if (item.status === 'done' || (item.attempts as number) >= giveUpAfter) done.add(item.url as string);
+        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
       }
     }
     return done;
   }
 
   async getArticleState(url: string): Promise<ArticleState | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk: articlePk(url), sk: 'STATE' }, ConsistentRead: true }),
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: articlePk(url), sk: 'STATE' }, ConsistentRead: true }),
     );
     return out.Item ? (stripKeys(out.Item) as unknown as ArticleState) : undefined;
   }
 
   async putArticleState(state: ArticleState): Promise<void> {
     const expiresAt = Math.floor(this.now().getTime() / 1000) + ARTICLE_TTL_DAYS * 86_400;
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: articlePk(state.url), sk: 'STATE', kind: 'article', ...state, [TTL_ATTRIBUTE]: expiresAt } }),
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { pk: articlePk(state.url), sk: 'STATE', kind: 'article', ...state, [TTL_ATTRIBUTE]: expiresAt } }),
     );
   }
 
@@ -139,7 +139,7 @@ export class DynamoStore implements Store {
       try {
         if (!head) {
           await this.doc.send(new PutCommand({
-              TableName: this.table,
+              TableName: this.tableName,
               Item: {
                 pk: seriesPk(series.key),
                 sk: 'HEAD',
@@ -182,7 +182,7 @@ export class DynamoStore implements Store {
             values[':alert'] = alert;
           }
           await this.doc.send(new UpdateCommand({
-              TableName: this.table,
+              TableName: this.tableName,
               Key: { pk: seriesPk(series.key), sk: 'HEAD' },
               UpdateExpression: `SET ${sets.join(', ')} ADD figures :one, seen :id`,
               ConditionExpression: '#v = :v',
@@ -199,7 +199,7 @@ export class DynamoStore implements Store {
         throw err;
       }
       await this.doc.send(new PutCommand({
-          TableName: this.table,
+          TableName: this.tableName,
           Item: { pk: seriesPk(series.key), sk: `FIG#${stored.id}`, kind: 'figure', ...stored },
         }),
       );
@@ -212,12 +212,12 @@ export class DynamoStore implements Store {
     // The alert log item first: if the process dies between the two writes, the
     // alert is re-delivered (at least once) rather than forgotten.
     await this.doc.send(new PutCommand({
-        TableName: this.table,
+        TableName: this.tableName,
         Item: { pk: seriesPk(alert.series.key), sk: `ALERT#${alert.id}`, kind: 'alert', ...alert, deliveredAt: this.now().toISOString() },
       }),
     );
     await this.doc.send(new UpdateCommand({
-        TableName: this.table,
+        TableName: this.tableName,
         Key: { pk: seriesPk(alert.series.key), sk: 'HEAD' },
         UpdateExpression: 'REMOVE pending.#aid',
         ExpressionAttributeNames: { '#aid': alert.id },
@@ -262,7 +262,7 @@ export class DynamoStore implements Store {
   }
 
   private async getHead(key: string): Promise<HeadItem | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk: seriesPk(key), sk: 'HEAD' }, ConsistentRead: true }),
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(key), sk: 'HEAD' }, ConsistentRead: true }),
     );
     if (!out.Item) return undefined;
     const item = out.Item as unknown as HeadItem;
@@ -275,7 +275,7 @@ export class DynamoStore implements Store {
     let start: Record<string, unknown> | undefined;
     do {
       const out: ScanCommandOutput = await this.doc.send(new ScanCommand({
-          TableName: this.table,
+          TableName: this.tableName,
           FilterExpression: '#k = :k',
           ExpressionAttributeNames: { '#k': 'kind' },
           ExpressionAttributeValues: { ':k': kind },
