@@ -1,0 +1,69 @@
+import type { Element } from './dom.ts';
+import type { Block } from './blocks.ts';
+import { effectiveLength, isProse, type Selection } from './score.ts';
+import { liveLines } from './live-blog.ts';
+
+// Turns the chosen blocks into body text: one paragraph per block, blank
+// lines between, furniture trimmed from the edges.
+
+const FURNITURE_PHRASE =
+  /^(advertisement|advertising|advert|ad|sponsored( content)?|share( this( article| story| page)?)?( on \w+)?|read more|read next|related( articles| stories| content| coverage)?|recommended( for you)?|more (from|on|about) .{0,40}|most (read|popular|viewed)|(sign up|subscribe)\b.*|click here\b.*|continue reading\b.*|follow us\b.*|(photo|image|picture|video)( credit)?:.*|skip (to|ad)\b.*|back to top|print|e-?mail|comments?( \(\d+\))?|loading\.*|tags?:.*|topics?:.*|see also:?.*|also read:?.*|watch:.*|listen:.*)$/i;
+
+export interface AssembleOptions {
+  title?: string;
+  live: boolean;
+}
+
+export function blocksInRoot(blocks: Block[], sel: Selection): Block[] {
+  const { root, excluded } = sel;
+  if (!root) return [];
+  return blocks.filter((b) => !excluded.has(b) && isInside(b.el, root));
+}
+
+function isInside(el: Element, root: Element): boolean {
+  for (let n: Element | null = el; n; n = n.parent as Element | null) if (n === root) return true;
+  return false;
+}
+
+export function assembleBody(blocks: Block[], opts: AssembleOptions): string {
+  const title = normal(opts.title ?? '');
+  const kept = blocks.filter((b) => keep(b, title, opts.live));
+  let start = 0;
+  let end = kept.length;
+  while (start < end && !anchors(kept[start], false, opts.live)) start++;
+  while (end > start && !anchors(kept[end - 1], true, opts.live)) end--;
+  const lines: string[] = [];
+  for (const b of kept.slice(start, end)) {
+    for (const line of opts.live ? liveLines(b) : [b.text]) {
+      if (lines[lines.length - 1] !== line) lines.push(line);
+    }
+  }
+  return lines.join('\n\n');
+}
+
+function keep(b: Block, title: string, live: boolean): boolean {
+  if (b.heading === 1) return false;
+  if (title && b.text.length < 300 && normal(b.text) === title) return false;
+  const len = b.text.length;
+  if (b.linkChars / len > 0.5 && !(live && b.times.length)) return false;
+  if (len < 80 && FURNITURE_PHRASE.test(b.text)) return false;
+  if (!live && b.times.length && timeOnly(b)) return false;
+  return true;
+}
+
+function timeOnly(b: Block): boolean {
+  const rest = b.times.reduce((t, x) => t.replace(x.text, ''), b.text);
+  return !/\p{L}{3,}.*\p{L}{3,}/u.test(rest.replace(/^(published|updated|posted|last updated|on)\b/i, ''));
+}
+
+/** Whether a block can start (or end) the body: prose, or a heading or list item worth keeping. */
+function anchors(b: Block, atEnd: boolean, live: boolean): boolean {
+  if (isProse(b)) return true;
+  if (b.times.length) return live && !atEnd;
+  if (b.heading >= 2) return !atEnd;
+  return b.listItem && effectiveLength(b.text) >= 40;
+}
+
+function normal(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -1,0 +1,99 @@
+import { type AnyNode, type Document, type Element, collapse, isElement } from './dom.ts';
+import { isHardDrop, isSoftClutter } from './clutter.ts';
+
+/** One run of text between block boundaries, with what scoring and assembly need to know. */
+export interface Block {
+  /** The innermost block-level element holding the text. */
+  el: Element;
+  text: string;
+  linkChars: number;
+  /** 2-6 for h2-h6, 1 for h1, 0 otherwise. */
+  heading: number;
+  listItem: boolean;
+  /** Time elements in the block: machine value (datetime) and visible text. */
+  times: { datetime: string; text: string }[];
+  /** Soft-clutter elements around the block, outermost first. */
+  clutter: readonly Element[];
+}
+
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp',
+  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'del', 'ins', 'img', 'picture', 'source', 'label',
+  'big', 'tt', 'strike', 'nobr', 'acronym', 'ruby', 'rt', 'rp', 'o:p', 'amp-img', 'font',
+]);
+const CELLS = new Set(['td', 'th']);
+
+/**
+ * Cuts the page into text blocks in reading order, leaving out hard-dropped
+ * subtrees. One walk; each text node is visited once.
+ */
+export function segment(doc: Document): Block[] {
+  const blocks: Block[] = [];
+  let parts: string[] = [];
+  let linkChars = 0;
+  let times: Block['times'] = [];
+  let cellsInRow = 0;
+
+  const flush = (el: Element, clutter: readonly Element[]): void => {
+    if (parts.length) {
+      const text = collapse(parts.join(''));
+      if (text) {
+        const h = /^h([1-6])$/.exec(el.name);
+        blocks.push({
+          el,
+          text,
+          linkChars: Math.min(linkChars, text.length),
+          heading: h ? Number(h[1]) : 0,
+          listItem: el.name === 'li' || el.name === 'dd' || el.name === 'dt',
+          times,
+          clutter,
+        });
+      }
+    }
+    parts = [];
+    linkChars = 0;
+    times = [];
+  };
+
+  const walk = (node: AnyNode, container: Element, clutter: readonly Element[], inLink: boolean): void => {
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      parts.push(data);
+      if (inLink) linkChars += collapse(data).length;
+      return;
+    }
+    if (!isElement(node) || isHardDrop(node)) return;
+    const name = node.name;
+    if (name === 'br' || name === 'hr') {
+      flush(container, clutter);
+      return;
+    }
+    const innerClutter = isSoftClutter(node) ? [...clutter, node] : clutter;
+    if (CELLS.has(name)) {
+      // Cells of one row stay on one line, so a table row reads as a row.
+      if (cellsInRow++ > 0) parts.push(' | ');
+      for (const c of node.children) walk(c, container, innerClutter, inLink);
+      return;
+    }
+    if (INLINE.has(name) && innerClutter === clutter) {
+      if (name === 'time' && node.attribs.datetime) {
+        const start = parts.length;
+        for (const c of node.children) walk(c, container, clutter, inLink);
+        times.push({ datetime: node.attribs.datetime.trim(), text: collapse(parts.slice(start).join('')) });
+        return;
+      }
+      for (const c of node.children) walk(c, container, clutter, inLink || name === 'a');
+      return;
+    }
+    flush(container, clutter);
+    if (name === 'tr') cellsInRow = 0;
+    for (const c of node.children) walk(c, node, innerClutter, inLink || name === 'a');
+    flush(node, innerClutter);
+  };
+
+  const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'html');
+  const top = root ?? ({ name: '#root', attribs: {}, children: doc.children, parent: null } as unknown as Element);
+  for (const c of top.children) walk(c, top, [], false);
+  flush(top, []);
+  return blocks;
+}

@@ -1,0 +1,81 @@
+import type { Element } from './dom.ts';
+import type { Block } from './blocks.ts';
+import { isArticleLike } from './clutter.ts';
+
+// Picks the element that holds the article: the subtree with the most prose
+// and the least furniture (links, short fragments). Prose counts for it,
+// furniture against it, so the winner is the tightest box around the story
+// that still takes in all of its paragraphs.
+
+/** Soft clutter holding this share of the page's prose is a wrapper, not clutter. */
+const WRAPPER_SHARE = 0.5;
+const FURNITURE_WEIGHT = 1;
+const ARTICLE_BONUS = 0.15;
+
+export interface Selection {
+  root: Element | null;
+  /** Blocks left out because they sit in confirmed clutter. */
+  excluded: Set<Block>;
+}
+
+export function effectiveLength(text: string): number {
+  // CJK writes a word in one or two characters; weigh them like Latin words.
+  const cjk = text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+  return text.length + cjk * 2;
+}
+
+export function isProse(b: Block): boolean {
+  if (b.heading) return false;
+  const len = effectiveLength(b.text);
+  if (len < 40) return false;
+  const ld = b.linkChars / b.text.length;
+  if (ld > 0.35) return false;
+  return len >= 80 || /[.!?。！？"”»:;)]\s*$/.test(b.text) || /[,.]\s/.test(b.text);
+}
+
+function proseWeight(b: Block): number {
+  return effectiveLength(b.text) * (1 - b.linkChars / b.text.length);
+}
+
+function furnitureWeight(b: Block): number {
+  if (isProse(b)) return 0;
+  if (b.heading) return b.linkChars;
+  return b.linkChars + (b.text.length - b.linkChars) * 0.3;
+}
+
+export function selectRoot(blocks: Block[]): Selection {
+  const clutterProse = new Map<Element, number>();
+  let total = 0;
+  for (const b of blocks) {
+    if (!isProse(b)) continue;
+    const w = proseWeight(b);
+    total += w;
+    for (const c of b.clutter) clutterProse.set(c, (clutterProse.get(c) ?? 0) + w);
+  }
+  const confirmed = (c: Element): boolean => (clutterProse.get(c) ?? 0) < total * WRAPPER_SHARE;
+  const excluded = new Set<Block>();
+  const good = new Map<Element, number>();
+  const bad = new Map<Element, number>();
+  for (const b of blocks) {
+    if (b.clutter.some(confirmed)) {
+      excluded.add(b);
+      continue;
+    }
+    const prose = isProse(b) ? proseWeight(b) : 0;
+    const furniture = furnitureWeight(b);
+    for (let el: Element | null = b.el; el && el.type === 'tag'; el = el.parent as Element | null) {
+      if (prose) good.set(el, (good.get(el) ?? 0) + prose);
+      if (furniture) bad.set(el, (bad.get(el) ?? 0) + furniture);
+    }
+  }
+  let root: Element | null = null;
+  let best = -Infinity;
+  for (const [el, g] of good) {
+    const s = g * (isArticleLike(el) ? 1 + ARTICLE_BONUS : 1) - FURNITURE_WEIGHT * (bad.get(el) ?? 0);
+    if (s > best) {
+      best = s;
+      root = el;
+    }
+  }
+  return { root, excluded };
+}
