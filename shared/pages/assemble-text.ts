@@ -1,6 +1,6 @@
 import type { Element } from './dom.ts';
 import type { Block } from './blocks.ts';
-import { effectiveLength, isProse, type Selection } from './score.ts';
+import { effectiveLength, isProse, isTeaser, type Selection } from './score.ts';
 import { liveLines } from './live-blog.ts';
 
 // Turns the chosen blocks into body text: one paragraph per block, blank
@@ -46,6 +46,7 @@ function keep(b: Block, title: string, live: boolean): boolean {
   if (title && b.text.length < 300 && normal(b.text) === title) return false;
   const len = b.text.length;
   if (b.linkChars / len > 0.5 && !(live && b.times.length)) return false;
+  if (isTeaser(b)) return false;
   if (len < 80 && FURNITURE_PHRASE.test(b.text)) return false;
   if (!live && b.times.length && timeOnly(b)) return false;
   return true;

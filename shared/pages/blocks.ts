@@ -7,6 +7,8 @@ export interface Block {
   el: Element;
   text: string;
   linkChars: number;
+  /** Link text before any plain text: a headline link opening a teaser. */
+  leadLinkChars: number;
   /** 2-6 for h2-h6, 1 for h1, 0 otherwise. */
   heading: number;
   listItem: boolean;
@@ -31,6 +33,8 @@ export function segment(doc: Document): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let linkChars = 0;
+  let leadLinkChars = 0;
+  let sawPlain = false;
   let times: Block['times'] = [];
   let cellsInRow = 0;
 
@@ -43,6 +47,7 @@ export function segment(doc: Document): Block[] {
           el,
           text,
           linkChars: Math.min(linkChars, text.length),
+          leadLinkChars: Math.min(leadLinkChars, text.length),
           heading: h ? Number(h[1]) : 0,
           listItem: el.name === 'li' || el.name === 'dd' || el.name === 'dt',
           times,
@@ -52,6 +57,8 @@ export function segment(doc: Document): Block[] {
     }
     parts = [];
     linkChars = 0;
+    leadLinkChars = 0;
+    sawPlain = false;
     times = [];
   };
 
@@ -59,7 +66,11 @@ export function segment(doc: Document): Block[] {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       parts.push(data);
-      if (inLink) linkChars += collapse(data).length;
+      if (inLink) {
+        const n = collapse(data).length;
+        linkChars += n;
+        if (!sawPlain) leadLinkChars += n;
+      } else if (!sawPlain && /[\p{L}\p{N}]/u.test(data)) sawPlain = true;
       return;
     }
     if (!isElement(node) || isHardDrop(node)) return;

@@ -11,6 +11,7 @@ import { isArticleLike } from './clutter.ts';
 const WRAPPER_SHARE = 0.5;
 const FURNITURE_WEIGHT = 1;
 const ARTICLE_BONUS = 0.15;
+const LONE_PARAGRAPH = 0.3;
 
 export interface Selection {
   root: Element | null;
@@ -24,8 +25,13 @@ export function effectiveLength(text: string): number {
   return text.length + cjk * 2;
 }
 
+/** A list item led by a long link: a headline teaser, not part of a story. */
+export function isTeaser(b: Block): boolean {
+  return b.listItem && b.leadLinkChars >= 20 && b.leadLinkChars < b.text.length;
+}
+
 export function isProse(b: Block): boolean {
-  if (b.heading) return false;
+  if (b.heading || isTeaser(b)) return false;
   const len = effectiveLength(b.text);
   if (len < 40) return false;
   const ld = b.linkChars / b.text.length;
@@ -43,6 +49,10 @@ function furnitureWeight(b: Block): number {
   return b.linkChars + (b.text.length - b.linkChars) * 0.3;
 }
 
+function clutterWeight(b: Block): number {
+  return b.linkChars + (b.text.length - b.linkChars) * 0.3;
+}
+
 export function selectRoot(blocks: Block[]): Selection {
   const clutterProse = new Map<Element, number>();
   let total = 0;
@@ -53,16 +63,19 @@ export function selectRoot(blocks: Block[]): Selection {
     for (const c of b.clutter) clutterProse.set(c, (clutterProse.get(c) ?? 0) + w);
   }
   const confirmed = (c: Element): boolean => (clutterProse.get(c) ?? 0) < total * WRAPPER_SHARE;
+  // Prose blocks per grandparent: a lone paragraph in its own card is a teaser's blurb.
+  const neighbours = new Map<unknown, number>();
+  const cardOf = (b: Block): unknown => b.el.parent?.parent ?? b.el.parent;
+  for (const b of blocks) if (isProse(b)) neighbours.set(cardOf(b), (neighbours.get(cardOf(b)) ?? 0) + 1);
   const excluded = new Set<Block>();
   const good = new Map<Element, number>();
   const bad = new Map<Element, number>();
   for (const b of blocks) {
-    if (b.clutter.some(confirmed)) {
-      excluded.add(b);
-      continue;
-    }
-    const prose = isProse(b) ? proseWeight(b) : 0;
-    const furniture = furnitureWeight(b);
+    const inClutter = b.clutter.some(confirmed);
+    if (inClutter) excluded.add(b);
+    const prose = !inClutter && isProse(b) ? proseWeight(b) * (neighbours.get(cardOf(b)) === 1 ? LONE_PARAGRAPH : 1) : 0;
+    // Clutter still weighs against the boxes around it, or <body> would look as clean as the story.
+    const furniture = inClutter ? clutterWeight(b) : furnitureWeight(b);
     for (let el: Element | null = b.el; el && el.type === 'tag'; el = el.parent as Element | null) {
       if (prose) good.set(el, (good.get(el) ?? 0) + prose);
       if (furniture) bad.set(el, (bad.get(el) ?? 0) + furniture);
