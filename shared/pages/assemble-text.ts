@@ -7,7 +7,7 @@ import { liveLines } from './live-blog.ts';
 // lines between, furniture trimmed from the edges.
 
 const FURNITURE_PHRASE =
-  /^(advertisement|advertising|advert|ad|sponsored( content)?|share( this( article| story| page)?)?( on \w+)?|read more|read next|related( articles| stories| content| coverage)?|recommended( for you)?|more (from|on|about) .{0,40}|most (read|popular|viewed)|(sign up|subscribe)\b.*|click here\b.*|continue reading\b.*|follow us\b.*|(photo|image|picture|video)( credit)?:.*|skip (to|ad)\b.*|back to top|print|e-?mail|comments?( \(\d+\))?|loading\.*|tags?:.*|topics?:.*|see also:?.*|also read:?.*|watch:.*|listen:.*)$/i;
+  /^(advertisement|advertising|advert|ad|sponsored( content)?|share( this( article| story| page)?)?( on \w+)?|read more|read next|related( articles| stories| content| coverage)?|recommended( for you)?|more (from|on|about) .{0,40}|most (read|popular|viewed)|(sign up|subscribe)\b.*|click here\b.*|continue reading\b.*|follow us\b.*|(photo|image|picture|video)( credit)?:.*|skip (to|ad)\b.*|back to top|print|e-?mail|comments?( \(\d+\))?|loading\.*|tags?:.*|topics?:.*|see also:?.*|like this story\b.*|also read:?.*|watch:.*|listen:.*)$/i;
 
 export interface AssembleOptions {
   title?: string;
@@ -15,13 +15,12 @@ export interface AssembleOptions {
 }
 
 export function blocksInRoot(blocks: Block[], sel: Selection): Block[] {
-  const { root, excluded } = sel;
-  if (!root) return [];
-  return blocks.filter((b) => !excluded.has(b) && isInside(b.el, root));
+  const roots = new Set(sel.roots);
+  return blocks.filter((b) => !sel.excluded.has(b) && isInside(b.el, roots));
 }
 
-function isInside(el: Element, root: Element): boolean {
-  for (let n: Element | null = el; n; n = n.parent as Element | null) if (n === root) return true;
+function isInside(el: Element, roots: Set<Element>): boolean {
+  for (let n: Element | null = el; n; n = n.parent as Element | null) if (roots.has(n)) return true;
   return false;
 }
 

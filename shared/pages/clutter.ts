@@ -16,7 +16,7 @@ const SOFT_TAGS = new Set(['nav', 'aside', 'header', 'footer', 'figure', 'menu',
 
 /** Class/id words that mark page furniture; matched anywhere in the hint string. */
 const NEGATIVE_SUBSTRING =
-  /comment|disqus|share|sharing|social|related|recommend|more-from|morefrom|most-read|mostread|most-popular|mostpopular|popular|trending|newsletter|subscri|signup|sign-up|promo|sponsor|advert|adslot|ad-slot|ad-container|adcontainer|adunit|ad-unit|dfp|gpt-ad|cookie|consent|gdpr|breadcrumb|sidebar|side-bar|outbrain|taboola|read-more|readmore|also-read|see-also|seealso|further-reading|paywall|modal|popup|overlay|visually-hidden|visuallyhidden|sr-only|screen-reader|skip-link|toolbar|print-only|jump-link|tags-list|taglist|author-bio|authorbio|pagination|pager|masthead|navbar|top-stories|topstories|more-stories|morestories|next-article|prev-article|you-may-like|recirc|inline-link|embed-link|caption|credit|byline|dateline|timestamp|article-meta|post-meta|entry-meta|story-meta|meta-data|follow-us|followus|app-promo|donate/;
+  /comment|disqus|share|sharing|social|related|recommend|more-from|morefrom|most-read|mostread|most-popular|mostpopular|popular|trending|newsletter|subscri|signup|sign-up|promo|sponsor|advert|adslot|ad-slot|ad-container|adcontainer|adunit|ad-unit|dfp|gpt-ad|cookie|consent|gdpr|breadcrumb|sidebar|side-bar|outbrain|taboola|read-more|readmore|also-read|see-also|seealso|further-reading|paywall|modal|popup|overlay|visually-hidden|visuallyhidden|sr-only|screen-reader|skip-link|toolbar|print-only|jump-link|tags-list|taglist|author-bio|authorbio|pagination|pager|masthead|navbar|top-stories|topstories|more-stories|morestories|next-article|prev-article|you-may-like|recirc|inline-link|caption|credit|byline|dateline|timestamp|article-meta|post-meta|entry-meta|story-meta|meta-data|follow-us|followus|app-promo|donate/;
 
 /** Short class/id words that only count as whole words ("ad" but not "header"). */
 const NEGATIVE_WORD =
@@ -24,6 +24,9 @@ const NEGATIVE_WORD =
 
 const POSITIVE =
   /article-?body|article__body|articlebody|article-?content|article__content|article-text|articletext|story-?body|story__body|storybody|story-?content|story-text|entry-content|entry-body|post-?content|post-?body|post__body|content-body|body-text|bodytext|main-content|maincontent|rich-?text|richtext|prose|text-body|article-?main|article-?container|news-?text|live-?blog|liveblog/;
+
+/** Posts quoted into a story (tweets and the like) are part of what it says. */
+const EMBEDDED_POST = /tweet|instagram-media|social-embed|social-media-embed|embedded-post|embed-post/;
 
 export function isHardDrop(el: Element): boolean {
   if (HARD_TAGS.has(el.name)) return true;
@@ -41,7 +44,7 @@ export function isSoftClutter(el: Element): boolean {
   if (role && /^(navigation|banner|contentinfo|complementary|search|dialog|alert|menu|menubar|toolbar)$/i.test(role)) return true;
   const hints = hintsOf(el);
   if (!hints) return false;
-  if (POSITIVE.test(hints)) return false;
+  if (POSITIVE.test(hints) || EMBEDDED_POST.test(hints)) return false;
   return NEGATIVE_SUBSTRING.test(hints) || NEGATIVE_WORD.test(hints);
 }
 

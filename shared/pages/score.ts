@@ -12,9 +12,12 @@ const WRAPPER_SHARE = 0.5;
 const FURNITURE_WEIGHT = 1;
 const ARTICLE_BONUS = 0.15;
 const LONE_PARAGRAPH = 0.3;
+const SIBLING_MIN_PROSE = 100;
+const SIBLING_MAX_FURNITURE = 0.1;
 
 export interface Selection {
-  root: Element | null;
+  /** The article's box, with any clean prose siblings, in page order. */
+  roots: Element[];
   /** Blocks left out because they sit in confirmed clutter. */
   excluded: Set<Block>;
 }
@@ -90,5 +93,24 @@ export function selectRoot(blocks: Block[]): Selection {
       root = el;
     }
   }
-  return { root, excluded };
+  if (!root) return { roots: [], excluded };
+  return { roots: withCleanSiblings(root, good, bad), excluded };
+}
+
+/**
+ * A story's standfirst or closing part often sits beside its main box: take
+ * in sibling elements that are almost all prose.
+ */
+function withCleanSiblings(root: Element, good: Map<Element, number>, bad: Map<Element, number>): Element[] {
+  const parent = root.parent;
+  if (!parent || !('children' in parent)) return [root];
+  const out: Element[] = [];
+  for (const sib of parent.children) {
+    if (sib === root) out.push(root);
+    else if (sib.type === 'tag') {
+      const g = good.get(sib) ?? 0;
+      if (g >= SIBLING_MIN_PROSE && (bad.get(sib) ?? 0) <= g * SIBLING_MAX_FURNITURE) out.push(sib);
+    }
+  }
+  return out;
 }

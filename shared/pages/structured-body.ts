@@ -7,8 +7,12 @@ import { segment } from './blocks.ts';
 
 /** articleBody as paragraphs: HTML inside it rendered, entities decoded. */
 export function structuredBodyText(raw: string): string {
-  const doc = parseHtml(raw);
+  let doc = parseHtml(raw);
   if (/<[a-z][^>]*>/i.test(raw)) return segment(doc).map((b) => b.text).join('\n\n');
+  // Some sites escape their markup inside the JSON string.
+  const decoded = doc.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('');
+  if (/<(p|div|br|h[2-6]|span|a)\b[^>]*>/i.test(decoded)) return structuredBodyText(decoded);
+  doc = parseHtml(raw);
   return doc.children
     .map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : ''))
     .join('')
