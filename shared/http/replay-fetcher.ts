@@ -41,6 +41,11 @@ export class ReplayFetcher implements Fetcher {
     return new ReplayFetcher(manifest, dir);
   }
 
+  /** The file (relative to the manifest) that answers a URL, if any. */
+  fileFor(url: string): string | undefined {
+    return this.manifest.feeds[url] ?? this.manifest.pages[url];
+  }
+
   feedUrls(): string[] {
     return Object.keys(this.manifest.feeds);
   }

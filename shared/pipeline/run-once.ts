@@ -18,17 +18,23 @@ export interface RunSummary {
   errors: { url: string; error: string }[];
 }
 
-/** Items oldest publication first (undated last, in feed order), as the alert contract reads them. */
-export function readingOrder(items: readonly FeedItem[]): FeedItem[] {
-  return items
-    .map((item, i) => ({ item, i, t: item.published ? Date.parse(item.published) : Number.NaN }))
-    .sort((a, b) => {
-      const at = Number.isNaN(a.t) ? Infinity : a.t;
-      const bt = Number.isNaN(b.t) ? Infinity : b.t;
-      return at - bt || a.i - b.i;
-    })
-    .map((x) => x.item);
+type ReadOutcome = ReadArticle | { item: FeedItem; error: string };
+
+const RECORD_WINDOW = 64;
+
+/** Oldest first by the given time; undated last, in their given order. */
+function oldestFirst<T>(list: readonly T[], timeOf: (x: T) => string | undefined): T[] {
+  return list
+    .map((x, i) => ({ x, i, t: Date.parse(timeOf(x) ?? '') }))
+    .sort((a, b) => (Number.isNaN(a.t) ? Infinity : a.t) - (Number.isNaN(b.t) ? Infinity : b.t) || a.i - b.i)
+    .map((e) => e.x);
 }
+
+/** Items oldest publication first, as the alert contract reads them. */
+export const readingOrder = (items: readonly FeedItem[]) => oldestFirst(items, (i) => i.published);
+
+/** Read articles by their pages' own publication times, the feed item's when the page gives none. */
+const byPublication = (reads: readonly ReadOutcome[]) => oldestFirst(reads, (r) => ('article' in r ? r.article.published : undefined) ?? r.item.published);
 
 /**
  * One poll of every feed: new articles are fetched and read in parallel, then their
@@ -67,35 +73,40 @@ export async function runOnce(feeds: readonly Feed[], deps: PipelineDeps): Promi
   summary.articlesNew = fresh.length;
 
   const limit = pLimit(deps.concurrency ?? 8);
-  const reads = fresh.map((item) =>
-    limit(() => readArticle(item, deps).then((r): ReadArticle | { item: FeedItem; error: string } => r, (err: Error) => ({ item, error: err.message || String(err) }))),
-  );
   let finished = 0;
-  for (const pending of reads) {
-    const read = await pending;
-    let figures = 0;
-    let alerts = 0;
-    let error: string | undefined;
-    if ('error' in read) error = read.error;
-    else {
-      try {
-        const outcome = await recordArticle(read, deps);
-        figures = outcome.figures;
-        alerts = outcome.alerts.length;
-        summary.figures += outcome.figures;
-        summary.figuresStored += outcome.stored;
-        summary.alerts.push(...outcome.alerts);
-      } catch (err) {
-        error = (err as Error).message || String(err);
+  // Pages are fetched and read in parallel, a window at a time; within a window figures
+  // are stored in order of the articles' own publication times. The window bounds both
+  // memory and the delay between a poll and its first alerts.
+  for (let start = 0; start < fresh.length; start += RECORD_WINDOW) {
+    const window = fresh.slice(start, start + RECORD_WINDOW);
+    const reads = await Promise.all(
+      window.map((item) => limit(() => readArticle(item, deps).then((r): ReadOutcome => r, (err: Error) => ({ item, error: err.message || String(err) })))),
+    );
+    for (const read of byPublication(reads)) {
+      let figures = 0;
+      let alerts = 0;
+      let error: string | undefined;
+      if ('error' in read) error = read.error;
+      else {
+        try {
+          const outcome = await recordArticle(read, deps);
+          figures = outcome.figures;
+          alerts = outcome.alerts.length;
+          summary.figures += outcome.figures;
+          summary.figuresStored += outcome.stored;
+          summary.alerts.push(...outcome.alerts);
+        } catch (err) {
+          error = (err as Error).message || String(err);
+        }
       }
+      if (error !== undefined) {
+        summary.articlesFailed++;
+        summary.errors.push({ url: read.item.link, error });
+        await recordArticleFailure(read.item, error, deps);
+      }
+      finished++;
+      deps.onProgress?.({ type: 'article', url: read.item.link, done: finished, total: fresh.length, figures, alerts, error });
     }
-    if (error !== undefined) {
-      summary.articlesFailed++;
-      summary.errors.push({ url: read.item.link, error });
-      await recordArticleFailure(read.item, error, deps);
-    }
-    finished++;
-    deps.onProgress?.({ type: 'article', url: read.item.link, done: finished, total: fresh.length, figures, alerts, error });
   }
   return summary;
 }
