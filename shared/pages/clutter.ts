@@ -18,9 +18,12 @@ const SOFT_TAGS = new Set(['nav', 'aside', 'header', 'footer', 'figure', 'menu',
 const NEGATIVE_SUBSTRING =
   /comment|disqus|share|sharing|social|related|recommend|more-from|morefrom|most-read|mostread|most-popular|mostpopular|popular|trending|newsletter|subscri|signup|sign-up|promo|sponsor|advert|adslot|ad-slot|ad-container|adcontainer|adunit|ad-unit|dfp|gpt-ad|cookie|consent|gdpr|breadcrumb|sidebar|side-bar|outbrain|taboola|read-more|readmore|also-read|see-also|seealso|further-reading|paywall|modal|popup|overlay|visually-hidden|visuallyhidden|sr-only|screen-reader|skip-link|toolbar|print-only|jump-link|tags-list|taglist|author-bio|authorbio|pagination|pager|masthead|navbar|top-stories|topstories|more-stories|morestories|next-article|prev-article|you-may-like|recirc|inline-link|caption|credit|byline|dateline|timestamp|article-meta|post-meta|entry-meta|story-meta|meta-data|follow-us|followus|app-promo|donate/;
 
-/** Short class/id words that only count as whole words ("ad" but not "header"). */
+/**
+ * Short class/id words that count only as the last word of a class ("ad",
+ * "site-nav", but not "header-text" or WordPress's "tag-jobs" post classes).
+ */
 const NEGATIVE_WORD =
-  /(^|[\s_-])(ad|ads|adv|nav|menu|tags|tag|topics|footer|header|foot|banner|widget|widgets|print|hidden|hide|more|links|teaser|teasers|card-list|rail|aside|meta|utility|tools|alert|notice|survey|feedback|video|gallery|slideshow|carousel|login|signin)([\s_-]|$)/;
+  /(^|[\s_-])(ad|ads|adv|nav|menu|tags|tag|topics|footer|header|foot|banner|widget|widgets|print|hidden|hide|more|links|teaser|teasers|card-list|rail|aside|meta|utility|tools|alert|notice|survey|feedback|video|gallery|slideshow|carousel|login|signin)(\s|$)/;
 
 const POSITIVE =
   /article-?body|article__body|articlebody|article-?content|article__content|article-text|articletext|story-?body|story__body|storybody|story-?content|story-text|entry-content|entry-body|post-?content|post-?body|post__body|content-body|body-text|bodytext|main-content|maincontent|rich-?text|richtext|prose|text-body|article-?main|article-?container|news-?text|live-?blog|liveblog/;
@@ -42,6 +45,8 @@ export function isSoftClutter(el: Element): boolean {
   if (SOFT_TAGS.has(el.name)) return true;
   const role = el.attribs.role;
   if (role && /^(navigation|banner|contentinfo|complementary|search|dialog|alert|menu|menubar|toolbar)$/i.test(role)) return true;
+  // <article> and <main> carry taxonomy classes ("tag-x", "category-y") that read like furniture.
+  if (el.name === 'article' || el.name === 'main' || el.name === 'body') return false;
   const hints = hintsOf(el);
   if (!hints) return false;
   if (POSITIVE.test(hints) || EMBEDDED_POST.test(hints)) return false;
