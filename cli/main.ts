@@ -3,6 +3,7 @@ import { bodyCommand } from './commands/body.ts';
 import { demoCommand } from './commands/demo.ts';
 import { extractCommand } from './commands/extract.ts';
 import { feedsCommand, figuresCommand, seriesCommand } from './commands/listings.ts';
+import { reportCommand } from './commands/report.ts';
 import { replayCommand } from './commands/replay.ts';
 import { runCommand } from './commands/run.ts';
 
@@ -90,6 +91,16 @@ program
   .addOption(endpointOption())
   .action(async (opts) => {
     process.exitCode = await feedsCommand(opts);
+  });
+
+program
+  .command('report')
+  .description('write one self-contained HTML page: series charts, conflicts, all figures, feed health')
+  .option('--out <file>', 'where to write the page', 'report.html')
+  .addOption(dataOption())
+  .addOption(endpointOption())
+  .action(async (opts) => {
+    process.exitCode = await reportCommand(opts);
   });
 
 program
