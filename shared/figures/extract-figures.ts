@@ -1,4 +1,14 @@
-import type { Figure } from '../domain/types.ts';
+import type { Figure, Metric, Status } from '../domain/types.ts';
+import { findAttributions } from './attribution.ts';
+import { findCues, type Cue, type CueKind } from './cues.ts';
+import { resolveDirection, type Flow, type Places } from './direction.ts';
+import { findPlaces, type PlaceMention } from './gazetteer.ts';
+import { roleOf } from './number-role.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
+import { findPeriods, isSingleDay, rateIn, type Span } from './period.ts';
+import { qualifierOf } from './qualifier.ts';
+import { paragraphs, sentences } from './sentences.ts';
+import { groupAfter } from './who.ts';
 
 export interface FigureInput {
   title?: string;
@@ -6,36 +16,243 @@ export interface FigureInput {
   published?: string;
 }
 
-/** Finds people-count figures about border crossings and mobilization. */
-export function extractFigures(input: FigureInput): Figure[] {
-  const figures: Figure[] = [];
-  const sentences = input.body.split(/(?<=[.!?])\s+(?=[A-Z“"])/);
-  for (const sentence of sentences) {
-    const cross = sentence.match(/(about |more than )?(\d{1,3}(?:,\d{3})+) (\w+) have crossed into (\w+)/i);
-    if (cross) {
-      figures.push({
-        metric: 'border_crossing',
-        count: Number(cross[2].replace(/,/g, '')),
-        qualifier: cross[1]?.trim() === 'about' ? 'about' : cross[1] ? 'more_than' : 'exact',
-        unit: 'people',
-        who: cross[3],
-        origin: cross[3] === 'Russians' ? 'Russia' : undefined,
-        destination: cross[4],
-        quote: sentence,
-      });
-    }
-    const mob = sentence.match(/(about )?(\d{1,3}(?:,\d{3})+) people .* would be called up/);
-    if (mob) {
-      figures.push({
-        metric: 'mobilization',
-        count: Number(mob[2].replace(/,/g, '')),
-        qualifier: mob[1] ? 'about' : 'exact',
-        unit: 'people',
-        country: 'Russia',
-        status: 'planned',
-        quote: sentence,
-      });
+/** What the reader remembers from earlier sentences of the same article. */
+interface ArticleState {
+  flow: Places;
+  mobilizing?: string;
+  /** The first country the article names: the fallback for a call-up with no country. */
+  firstCountry?: string;
+  attribution?: string;
+  last?: { metric: Metric; places: Places; country?: string };
+}
+
+const BLOCKERS = new Set<CueKind>(['stock', 'forecast', 'denial', 'aftermath', 'force']);
+
+const OUT_FLOW = /^(?:left|leav|depart|exit|fle|escap|evacuat|airlift|fl(?:ew|own)|deport|expel|expulsion|emigra|mov(?:ed|ing) on|travell?ed out|outflow|exodus|sent back|handed|pushed back)/i;
+const BACK_FLOW = /^(?:return|went back|go(?:es|ing)? back|c[ao]me back|head(?:ed|ing) back|gone home|go home|returnees)/i;
+const IN_FLOW = /^(?:enter|entr|arriv|c[ao]me|coming|pour|stream|flood|flock|surg|receiv|took in|tak|admitted|landed|ashore|reached|let|allowed|influx|inflow|newcomers|refugees|asylum)/i;
+
+const PLANNED_STRONG = /\b(?:target(?:ed|s)?|goal|aims?|aimed|plans?\s+to|planning\s+to|intends?|intended|wants?|wanted|propos(?:ed|es|ing|al)|quota|would\s+be|will\s+be|to\s+be\s+(?:called|drafted|summoned|mobili[sz]ed|conscripted|recruited)|are\s+to\s+be|is\s+meant|are\s+meant|due\s+to|going\s+to|plans?\s+(?:it|to)|sought|seeks?|needs?|intake|expected)\b/i;
+const REPORTED_STRONG = /\b(?:finished|completed|had\s+been|have\s+been|has\s+been|already|joined|reported\s+for\s+duty|so\s+far|in\s+total|signed\s+up|had\s+brought|brought)\b/i;
+const PLANNED_WEAK = /\b(?:would|will|shall|decree|ordered|orders|announced|announces|to\s+(?:call|draft|summon|mobili[sz]e|conscript|recruit))\b/i;
+
+const FORECAST_MODAL = /\b(?:may|might|could|would|will|shall|expected to|likely to|set to|about to|going to|to)\s+(?:\w+\s+){0,2}$/i;
+
+function cueDistance(cue: Cue, n: NumberMention): number {
+  if (cue.start >= n.end) return cue.start - n.end;
+  if (cue.end <= n.start) return n.start - cue.end + 3; // a predicate after the number binds more often
+  return Infinity;
+}
+
+function nearestCue(cues: Cue[], n: NumberMention, from: number, to: number): Cue | undefined {
+  let best: Cue | undefined;
+  let bestD = Infinity;
+  for (const c of cues) {
+    if (c.start < from || c.end > to) continue;
+    const d = cueDistance(c, n);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
     }
   }
-  return figures.map((f) => (input.published ? { ...f, published: input.published } : f));
+  return best;
+}
+
+function flowOf(cue: Cue | undefined, clause: string): Flow {
+  const text = cue?.text ?? '';
+  if (/\b(?:back|home)\b/i.test(text) || BACK_FLOW.test(text)) return 'back';
+  if (/\bback\b/i.test(clause) && /\b(?:crossed|went|gone|going|headed|handed|sent)\s+back\b/i.test(clause)) return 'back';
+  if (OUT_FLOW.test(text)) return 'out';
+  if (IN_FLOW.test(text)) return 'in';
+  return 'neutral';
+}
+
+function statusOf(clause: string): Status {
+  if (PLANNED_STRONG.test(clause)) return 'planned';
+  if (REPORTED_STRONG.test(clause)) return 'reported';
+  if (PLANNED_WEAK.test(clause)) return 'planned';
+  return 'reported';
+}
+
+/** The clause around a number: cut at semicolons, dashes and ", but"/"while". */
+function clauseAround(text: string, from: number, to: number): string {
+  return text.slice(from, to);
+}
+
+function nearest<T extends { start: number; end: number }>(items: T[], n: NumberMention, from: number, to: number): T | undefined {
+  let best: T | undefined;
+  let bestD = Infinity;
+  for (const it of items) {
+    if (it.end <= from || it.start >= to) continue;
+    const d = it.start >= n.end ? it.start - n.end : it.end <= n.start ? n.start - it.end : 0;
+    if (d < bestD) {
+      best = it;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function mobilizingCountry(places: PlaceMention[], n: NumberMention, from: number, to: number, periods: Span[]): string | undefined {
+  const usable = places.filter((p) => !periods.some((s) => overlaps(s, p)));
+  const before = usable.filter((p) => p.end <= n.start && p.start >= from);
+  if (before.length) return before[before.length - 1].place;
+  return usable.find((p) => p.start >= n.end && p.end <= to)?.place;
+}
+
+interface Reading {
+  figures: Figure[];
+}
+
+function readSentence(text: string, state: ArticleState, published?: string): Reading {
+  const figures: Figure[] = [];
+  const numbers = findNumbers(text).filter((n) => roleOf(text, n) === 'candidate');
+  if (!numbers.length) {
+    noteContext(text, state);
+    return { figures };
+  }
+  const cues = findCues(text);
+  const periods = findPeriods(text).filter((p) => !numbers.some((n) => overlaps(n, p)));
+  const places = findPlaces(text).filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
+  const attributions = findAttributions(text);
+  let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per'] } | undefined;
+
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i];
+    const from = i > 0 ? numbers[i - 1].end : 0;
+    const to = i + 1 < numbers.length ? numbers[i + 1].start : text.length;
+    const group = groupAfter(text.slice(n.end, to));
+    const afterWord = /^\s*(\S+)/.exec(text.slice(n.end, to))?.[1] ?? '';
+    const cue = nearestCue(cues.filter((c) => !overlaps(c, n)), n, from, to);
+    let metric: Metric | undefined;
+    let chosen = cue;
+    if (cue && BLOCKERS.has(cue.kind)) {
+      previous = undefined;
+      continue;
+    }
+    if (cue?.kind === 'cross') metric = 'border_crossing';
+    else if (cue?.kind === 'mobilize') metric = 'mobilization';
+    else if (previous) {
+      metric = previous.metric;
+      chosen = previous.cue;
+    } else if (state.last && /\b(?:total|tally|figure|number|count)\b/i.test(text.slice(from, to))) metric = state.last.metric;
+    if (!metric) continue;
+    // A count of people: a people noun, a nationality, or nothing (an elided noun).
+    const bareWord = !group.who || group.partOf;
+    if (!group.people && !bareWord) {
+      const known = /^(?:a|an|per|each|every|on|in|at|by|from|into|to|since|through|had|have|has|were|was|are|is|will|would|more|crossed|entered|left|arrived|fled|came|of|and|or|while|between|over|during|last|this|the|so|alone|before|after|when|who|according|said|says|—|–|-)$/i.test(
+        afterWord.replace(/[,.;:”"’)]+$/, ''),
+      );
+      if (!known && !/[,.;:”")]$/.test(afterWord)) continue;
+    }
+    if (n.words && n.value < 10 && !group.people) continue;
+
+    const clause = clauseAround(text, from, to);
+    if (metric === 'border_crossing' && chosen && chosen.start >= n.end && FORECAST_MODAL.test(text.slice(n.end, chosen.start)) && !/\b(?:had|have|has)\b/.test(text.slice(n.end, chosen.start))) {
+      // "as many as 20,000 may come": a forecast, not a crossing.
+      if (!/^\s*(?:\w+\s+){0,4}(?:a|per|each|every)\s+(?:day|week|month)/i.test(text.slice(n.end, chosen.start))) continue;
+    }
+    if (metric === 'border_crossing' && chosen && chosen.end <= n.start && /\b(?:may|might|could|expected to|likely to)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(from, chosen.start - 30), chosen.start))) continue;
+
+    const qualifier = qualifierOf(text, n);
+    const period = nearest(periods, n, from, to)?.text ?? previous?.period ?? nearest(periods, n, 0, text.length)?.text;
+    const rightPart = text.slice(n.end, to);
+    const leftPart = text.slice(from, n.start);
+    const per =
+      rateIn(rightPart.split(/[;]/)[0]) ??
+      (/\b(?:each|every|per)\s+(?:day|week|month|hour)\b|\bdaily\b|\bweekly\b|\bmonthly\b/i.test(leftPart) ? rateIn(leftPart) : undefined) ??
+      (period && isSingleDay(period) ? 'day' : undefined) ??
+      (!nearest(periods, n, from, to) ? previous?.per : undefined);
+
+    const attr = pickAttribution(attributions, n, state);
+    const figure: Figure = {
+      metric,
+      count: n.value,
+      ...(n.low !== undefined ? { low: n.low, high: n.high } : {}),
+      qualifier,
+      unit: 'people',
+      ...(group.who ? { who: group.who } : {}),
+      quote: text,
+    };
+    if (metric === 'border_crossing') {
+      const flow = flowOf(chosen, clause);
+      const dir = resolveDirection({
+        text,
+        from,
+        to,
+        at: n.start,
+        places,
+        flow,
+        who: group.who,
+        previous: previous?.metric === 'border_crossing' ? previous.places : undefined,
+        context: state.flow,
+        breakdown: group.partOf || /\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who|^of )\b/i.test(leftPart + ' ' + rightPart.slice(0, 60)),
+      });
+      if (dir.origin) figure.origin = dir.origin;
+      if (dir.destination) figure.destination = dir.destination;
+      if (dir.explicit && flow !== 'back') updateFlow(state, dir);
+      previous = { metric, places: { origin: dir.origin, destination: dir.destination }, cue: chosen, period, per };
+    } else {
+      const country = mobilizingCountry(places, n, from, to, periods) ?? state.mobilizing ?? places.find((p) => !periods.some((s) => overlaps(s, p)))?.place ?? state.firstCountry;
+      if (country) figure.country = country;
+      if (country) state.mobilizing = country;
+      figure.status = statusOf(clause + ' ' + (previous ? '' : text.slice(Math.max(0, from - 0), from)));
+      previous = { metric, places: {}, cue: chosen, period, per };
+    }
+    if (period) figure.period = period;
+    if (per) figure.per = per;
+    if (attr) figure.attribution = attr;
+    if (published) figure.published = published;
+    figures.push(figure);
+    state.last = { metric, places: { origin: figure.origin, destination: figure.destination }, country: figure.country };
+  }
+  noteContext(text, state, places);
+  return { figures };
+}
+
+function updateFlow(state: ArticleState, dir: Places): void {
+  if (dir.origin && dir.destination) state.flow = { origin: dir.origin, destination: dir.destination };
+  else if (dir.origin && !state.flow.origin) state.flow = { ...state.flow, origin: dir.origin };
+  else if (dir.destination && !state.flow.destination) state.flow = { ...state.flow, destination: dir.destination };
+}
+
+function noteContext(text: string, state: ArticleState, places = findPlaces(text)): void {
+  if (!state.firstCountry) state.firstCountry = places.find((p) => p.kind !== 'bloc')?.place;
+  const named = findAttributions(text).filter((a) => a.text);
+  if (named.length) state.attribution = named[named.length - 1].text;
+}
+
+function pickAttribution(list: ReturnType<typeof findAttributions>, n: NumberMention, state: ArticleState): string | undefined {
+  const after = list.filter((a) => a.start >= n.end);
+  const before = list.filter((a) => a.end <= n.start);
+  const a = after[0] ?? before[before.length - 1];
+  if (!a) return undefined;
+  return a.text ?? state.attribution;
+}
+
+function sameFigure(a: Figure, b: Figure): boolean {
+  return a.metric === b.metric && a.count === b.count;
+}
+
+/** Finds people-count figures about border crossings and mobilization, headline first, in reading order. */
+export function extractFigures(input: FigureInput): Figure[] {
+  const state: ArticleState = { flow: {} };
+  const title = input.title?.replace(/\s+/g, ' ').trim();
+  const headline = title ? readSentence(title, state, input.published).figures : [];
+  const body: Figure[] = [];
+  for (const para of paragraphs(input.body)) {
+    for (const s of sentences(para)) body.push(...readSentence(s, state, input.published).figures);
+  }
+  // A headline number repeated in the body is one figure, read from the body (GUIDE clarification 2).
+  const kept = headline.filter((h) => !body.some((b) => sameFigure(h, b)));
+  const out: Figure[] = [];
+  for (const f of [...kept, ...body]) {
+    if (out.some((o) => sameFigure(o, f) && o.origin === f.origin && o.destination === f.destination && o.country === f.country && o.per === f.per && o.quote === f.quote)) continue;
+    out.push(f);
+  }
+  return out;
 }

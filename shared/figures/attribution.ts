@@ -1,0 +1,57 @@
+// Who gave a number: "Kazakh officials said", "according to Georgia's interior
+// ministry", "said Abdul Khan, the deputy commissioner", "border guard data show".
+
+const VERB =
+  '(?:said|says|say|told|tells|added|adds|announced|announces|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|recorded|records|registered|put|puts|show|shows|showed|indicate|indicates|quoted|cited|acknowledged|acknowledges|expects|expected|plans|said in|spoke of|put the (?:number|figure|total|target|count))';
+const AUX = '(?:\\s+(?:has|have|had|also|later|earlier|previously|now|separately|then|further|again|would|will|is|was))*';
+
+const SUBJECT_BEFORE = new RegExp(`([^,;:—–“”"()]{2,140}?)${AUX}\\s+${VERB}\\b`, 'g');
+const ACCORDING = /\baccording to ([^,;:“”"()]+?)(?=\s*(?:[,;:()“”"]|\.(?:\s|$)|$))/gi;
+const INVERTED = new RegExp(`[,”"]\\s*${VERB}\\s+((?:[A-Z]|the |an? )[^;:“”"()]+?)(?=\\s*(?:\\.(?:\\s|$)|$|;|,\\s+(?:who|which|adding|citing|as|in|on|at)\\b))`, 'g');
+
+const PRONOUN = /^(?:he|she|they|it|we|i|you|officials? there)$/i;
+const LEADING = /^(?:and|but|while|as|when|after|before|so|which|who|that|then|also|however|meanwhile|now|earlier|later|separately|in|on|the same day|,)\s+/i;
+
+export interface Attribution {
+  start: number;
+  end: number;
+  /** The named source, or undefined when it is a pronoun ("he said"). */
+  text?: string;
+}
+
+function clean(raw: string): string | undefined {
+  let t = raw.trim().replace(/^[“"‘']+|[”"’']+$/g, '').trim();
+  for (let i = 0; i < 3; i++) t = t.replace(LEADING, '');
+  t = t.replace(/\s+(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$/i, '').trim();
+  if (!t || t.split(/\s+/).length > 16) return undefined;
+  // A clause with a number in it is a figure, not a source.
+  if (/\d/.test(t) && !/^\S+\s+\d/.test(t) && /\b(?:have|has|had|were|was|are|is)\b/.test(t)) return undefined;
+  if (/^(?:it|there|this|that|which|who|but|and|or|so|reports?|figures?|data|many|some|others?)$/i.test(t)) return undefined;
+  if (/^(?:it|there|this|that|which|who)\b/i.test(t)) return undefined;
+  return t;
+}
+
+/** Sources named in a sentence, left to right. A pronoun source has no text. */
+export function findAttributions(sentence: string): Attribution[] {
+  const out: Attribution[] = [];
+  for (const re of [ACCORDING, INVERTED]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const at = m.index + m[0].indexOf(m[1]);
+      out.push({ start: at, end: at + m[1].length, text: clean(m[1]) });
+    }
+  }
+  SUBJECT_BEFORE.lastIndex = 0;
+  for (let m = SUBJECT_BEFORE.exec(sentence); m; m = SUBJECT_BEFORE.exec(sentence)) {
+    const raw = m[1];
+    const words = raw.trim().split(/\s+/);
+    // The subject is the tail of the text before the verb; a long run is a clause, keep its last noun phrase.
+    const tail = words.length > 12 ? words.slice(-6).join(' ') : raw;
+    const at = m.index + m[0].indexOf(raw) + raw.length - tail.length;
+    const text = clean(tail);
+    if (PRONOUN.test(tail.trim().replace(LEADING, ''))) out.push({ start: at, end: at + tail.length });
+    else if (text) out.push({ start: at, end: at + tail.length, text });
+    SUBJECT_BEFORE.lastIndex = m.index + m[0].length;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,98 @@
+// Lexicons that say what a number in a clause counts. Each cue kind is one
+// regular expression of whole words; the reader takes the cue nearest to the
+// number, so the lexicons stay flat word lists rather than sentence patterns.
+
+export type CueKind =
+  | 'cross' // people moving across a border
+  | 'mobilize' // people called up into a force
+  | 'stock' // people who are somewhere, not people who moved
+  | 'forecast' // what may happen, capacities, needs
+  | 'denial' // a number cited to be rejected
+  | 'aftermath' // mobilized people counted by what happened to them later
+  | 'force'; // standing forces, reserve pools, contract soldiers
+
+export interface Cue {
+  kind: CueKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const words = (list: string[]) => list.join('|');
+
+const CROSS = words([
+  'cross(?:ed|es|ing|ings)?(?! points?)', 'enter(?:ed|ing|s)?', 'entr(?:y|ies)', 'arriv(?:e|ed|es|ing|als?)',
+  'fle(?:e|es|eing|d)', 'left', 'leav(?:e|es|ing)', 'depart(?:ed|ing|s|ures?)?', 'exit(?:ed|ing|s)?',
+  'c[ao]me(?:\\s+(?:in|into|through|across|over|back|home|ashore))?', 'coming', 'comes',
+  'went', 'gone', 'go(?:es|ing)? (?:back|home|abroad)', 'pour(?:ed|ing|s)?', 'stream(?:ed|ing|s)?', 'flood(?:ed|ing)?',
+  'flock(?:ed|ing)?', 'surg(?:ed|ing)', 'return(?:ed|ing|s|ees?)?', 'travell?(?:ed|ing) (?:out|to|into|abroad|on)',
+  'fl(?:ew|own) (?:out|into|to|home|abroad)', 'airlift(?:ed)?', 'evacuat(?:ed|ion) (?:from|out)', 'evacuated',
+  'deport(?:ed|ing|ations?|ees)?', 'expel(?:led|ling|s)?', 'expulsions?', 'handed (?:\\w+ )*?back', 'sent back',
+  'pushed back', 'let (?:in|through)', 'allowed (?:in|through)', 'passed through', 'through the (?:\\w+ )?(?:gate|crossing|checkpoint)',
+  'receiv(?:ed|ing)', 'took in', 'tak(?:e|ing) in', 'admitted', 'landed', 'ashore', 'reached', 'mov(?:ed|ing) on',
+  'escap(?:ed|ing)', 'across the border', 'over the border', 'head(?:ed|ing) (?:back|home|for|to|into|across)',
+  'emigrat(?:ed|ing|ion)', 'emigrants', 'exodus', 'influx', 'outflow', 'inflow', 'newcomers', 'evacuees', 'returnees',
+  'refugees', 'asylum[- ]seekers', 'sea crossing', 'driven',
+]);
+
+const MOBILIZE = words([
+  'call(?:ed|ing|s)?[- ]up', 'call-ups?', 'mobili[sz](?:e|ed|es|ing|ation|ations)', 'draft(?:ed|ing|ees)?', 'conscript(?:ed|ion|s)?',
+  'summon(?:ed|s|ses|ing)?', 'recruit(?:ed|ing|s|ment)?', 'enlist(?:ed|ing|ment)?', 'reservists', 'intakes?', 'batch',
+  'joined (?:\\w+[’\']?s? )?(?:the )?(?:armed forces|army|military|national defen[cs]e force|defen[cs]e forces)',
+  'reported for duty', 'into the (?:army|armed forces|military)', 'call-up papers', 'send-off', 'volunteer(?:ed|s)?',
+  'troops',
+]);
+
+const STOCK = words([
+  'remain(?:ed|s|ing)?', 'stay(?:ed|s|ing)?', 'still (?:in|there|here)', 'host(?:ed|s|ing)?', 'register(?:ed|s)?', 'registration',
+  'applied for', 'appl(?:y|ying) for', 'asylum (?:applications|claims|requests)', 'hold(?:s|ing)?', 'held', 'liv(?:e|es|ing)', 'resid(?:e|ing|ents)',
+  'displaced (?:inside|within)', 'internally displaced', 'detain(?:ed|ing)?', 'arrest(?:ed)?', 'waiting', 'queu(?:e|ed|ing)',
+  'stranded', 'shelter(?:ed|ing|s)?', 'population', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',
+]);
+
+const FORECAST = words([
+  'may', 'might', 'could', 'expect(?:ed|s)? to', 'likely to', 'set to', 'projected', 'forecast', 'predict(?:ed|s)?', 'anticipat(?:e|ed|es)',
+  'prepar(?:ing|ed|es) for', 'planned for', 'plans? for', 'capacity', 'accommodate', 'need(?:s|ed)? (?:help|aid|assistance|shelter)',
+  'would need', 'in need',
+]);
+
+const DENIAL = words(['false', 'denied', 'den(?:y|ies)', 'not true', 'untrue', 'dismissed', 'rejected', 'exaggerated', 'fake']);
+
+const AFTERMATH = words([
+  'fighting', 'at the front', 'to the front', 'in combat', 'in training', 'training', 'sent home', 'killed', 'wounded', 'died', 'dead',
+  'deferments?', 'deferred', 'exempt(?:ed|ions?)?', 'deserted', 'desert(?:ers|ion)', 'captured', 'missing', 'demobili[sz]ed',
+]);
+
+const FORCE = words([
+  'contract (?:soldiers|servicemen|troops)', 'on contract', 'signed contracts?', 'reserve(?:s| pool| force)', 'standing (?:army|force)',
+  'active[- ]duty', 'strong (?:army|force|military)', 'has (?:about |some |around )?\\d', 'million reservists', 'troops in total',
+  'army of', 'force of', 'personnel',
+]);
+
+const KINDS: [CueKind, RegExp][] = [
+  ['cross', new RegExp(`\\b(?:${CROSS})\\b`, 'gi')],
+  ['mobilize', new RegExp(`\\b(?:${MOBILIZE})\\b`, 'gi')],
+  ['stock', new RegExp(`\\b(?:${STOCK})\\b`, 'gi')],
+  ['forecast', new RegExp(`\\b(?:${FORECAST})\\b`, 'gi')],
+  ['denial', new RegExp(`\\b(?:${DENIAL})\\b`, 'gi')],
+  ['aftermath', new RegExp(`\\b(?:${AFTERMATH})\\b`, 'gi')],
+  ['force', new RegExp(`\\b(?:${FORCE})\\b`, 'gi')],
+];
+
+/** Every cue in the sentence, in text order. */
+export function findCues(sentence: string): Cue[] {
+  const out: Cue[] = [];
+  for (const [kind, re] of KINDS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Nouns after a number that make it a count of people. */
+export const PEOPLE_NOUN =
+  /^(?:people|persons?|individuals|refugees|migrants|asylum[- ]seekers|citizens|nationals|residents|civilians|foreigners|men|women|children|minors|boys|girls|families|famil(?:y|ies) members|adults|travell?ers|passengers|tourists|visitors|arrivals|departures|entries|exits|returnees|evacuees|deportees|expellees|reservists|conscripts|recruits|draftees|troops|soldiers|servicemen|fighters|volunteers|conscientious|workers|students|Americans|others|more|new|young|more people|of them|of whom|others)\b/i;
+
+/** Nouns after a number that make it something other than people. */
+export const NON_PEOPLE_NOUN =
+  /^(?:(?:[\w-]+\s)?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|hectares?|acres?|tonnes?|tons?|kg|litres?|liters?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|times|per ?cent|percent|%|points?|dollars?|euros?|rubles?|roubles?|pounds?|francs?|lira|rupees?|yuan|tenge|lari|hryvnias?|flights?|planes?|aircraft|cars?|vehicles?|trucks?|lorries|buses|coaches|trains?|ships?|boats?|ferries|tickets?|checkpoints?|crossings?|crossing points?|border (?:posts|crossings)|posts|countries|nations|regions|districts|provinces|cities|towns|villages|kilos?|beds?|tents?|rooms?|homes|houses|apartments|flats|visas?|passports?|applications|cases|documents|locations|sites|centres|centers|camps|schools|hospitals|streets?|roads?|lanes?|queues?|articles?|reports?|pages?|comments?|photos?|videos?|votes?|seats?|ballots?|jobs|positions|companies|firms|units|brigades|divisions|battalions|regiments|tanks|guns|rifles|shells|missiles|drones|rounds|sorties|strikes)\b)/i;

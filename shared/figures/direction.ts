@@ -1,0 +1,172 @@
+// Origin and destination of a border crossing, read from the grammar of the
+// number's own clause: "from/out of/fled X" is the origin, "into/to/arrived in/
+// entered X" the destination, "back"/"the other way" reverses the flow the
+// article is about, and a nationality only stands in for a missing origin.
+import type { PlaceMention } from './gazetteer.ts';
+import { demonymCountry } from './gazetteer.ts';
+
+export type Flow = 'in' | 'out' | 'back' | 'neutral';
+
+export interface Places {
+  origin?: string;
+  destination?: string;
+}
+
+export interface DirectionInput {
+  /** The sentence. */
+  text: string;
+  /** The part of the sentence that belongs to this number. */
+  from: number;
+  to: number;
+  /** Where the number is. */
+  at: number;
+  places: PlaceMention[];
+  flow: Flow;
+  who?: string;
+  /** The flow of the figure before this one in the sentence, if any. */
+  previous?: Places;
+  /** The flow the article has been about so far. */
+  context: Places;
+  /** A part of an earlier count ("2,500 of them were men"). */
+  breakdown: boolean;
+}
+
+export interface Direction extends Places {
+  /** Some place was read from this clause, not inherited. */
+  explicit: boolean;
+}
+
+const ORIGIN_BEFORE =
+  /\b(?:from|out of|fled|flee|flees|fleeing|left|leave|leaves|leaving|departed|departing|depart|exited|exiting|exit|escaped|escaping|evacuated from|deported from|expelled from|abandoned)\s+(?:the\s+)?(?:(?:neighbou?ring|war-torn|northern|southern|eastern|western|mainland)\s+)?$/i;
+const DEST_BEFORE =
+  /\b(?:into|to|entered|entering|enter|enters|reached|reaching|reach|towards?|for|arrived in|arriving in|arrive in|arrivals in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
+const NOT_DEST_TO = /\b(?:close|next|according|due|similar|compared|up|owing|thanks|prior|related|return(?:ed|ing)?\s+home)\s+to\s+(?:the\s+)?$/i;
+const RECEIVER_VERB = /^\s*(?:(?:has|have|had|also|was|were|is|now|already|alone|itself)\s+)*(?:received|receiving|receives|took in|taking in|takes in|counted|recorded|registered|admitted|welcomed|let (?:in|through)|allowed|saw|has seen|had seen)\b/i;
+const MANY_PLACES = /^(?:,\s*|\s+and\s+|\s+or\s+)/;
+
+interface Bound {
+  role: 'origin' | 'destination';
+  place: string;
+  at: number;
+  multi: boolean;
+}
+
+function lastCountryBefore(places: PlaceMention[], at: number): string | undefined {
+  let found: string | undefined;
+  for (const p of places) if (p.end <= at && p.kind !== 'demonym') found = p.place;
+  return found;
+}
+
+/** Places bound by a preposition or verb inside the number's clause. */
+function boundPlaces(input: DirectionInput): Bound[] {
+  const { text, from, to, places } = input;
+  const out: Bound[] = [];
+  const inSpan = places.filter((p) => p.start >= from && p.end <= to);
+  for (let i = 0; i < inSpan.length; i++) {
+    const p = inSpan[i];
+    const before = text.slice(Math.max(0, p.start - 40), p.start);
+    const after = text.slice(p.end, p.end + 30);
+    const isLand = p.kind !== 'demonym' || /^\s*(?:territory|soil|side|border)\b/i.test(after);
+    if (!isLand) continue;
+    // "into Romania, Moldova, Poland and Hungary" names no single destination.
+    const next = inSpan[i + 1];
+    const multi = !!next && next.kind !== 'demonym' && MANY_PLACES.test(text.slice(p.end, next.start)) && text.slice(p.end, next.start).length < 8;
+    const prev = inSpan[i - 1];
+    const inList = !!prev && prev.kind !== 'demonym' && MANY_PLACES.test(text.slice(prev.end, p.start)) && text.slice(prev.end, p.start).length < 8;
+    if (ORIGIN_BEFORE.test(before)) out.push({ role: 'origin', place: p.place, at: p.start, multi: multi || inList });
+    else if (DEST_BEFORE.test(before) && !NOT_DEST_TO.test(before)) out.push({ role: 'destination', place: p.place, at: p.start, multi: multi || inList });
+    else if (RECEIVER_VERB.test(text.slice(p.end, p.end + 40).replace(/^[’']s\b/, '')) && p.end <= input.at) {
+      out.push({ role: 'destination', place: p.place, at: p.start, multi: false });
+    } else if (inList) {
+      const last = out[out.length - 1];
+      if (last) {
+        last.multi = true;
+      }
+    }
+  }
+  // "the country" is the country named last before it.
+  const THE_COUNTRY = /\b(?:from|left|leaving|leave|entered|entering|into|in|to|out of)\s+the\s+country\b/gi;
+  for (let m = THE_COUNTRY.exec(text); m; m = THE_COUNTRY.exec(text)) {
+    if (m.index < from || m.index > to) continue;
+    const place = lastCountryBefore(places, m.index) ?? (/^(?:from|left|leaving|leave|out of)/i.test(m[0]) ? input.context.destination ?? input.context.origin : input.context.destination);
+    if (place) out.push({ role: /^(?:from|left|leaving|leave|out of)/i.test(m[0]) ? 'origin' : 'destination', place, at: m.index, multi: false });
+  }
+  // "the Georgian-Russian border": two sides, oriented below.
+  return out;
+}
+
+function whoCountry(who: string | undefined): string | undefined {
+  if (!who) return undefined;
+  for (const w of who.split(/[\s,]+/)) {
+    const c = demonymCountry(w);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+function borderPair(input: DirectionInput): [string, string] | undefined {
+  const m = /\b([A-Z][a-z]+)[-–]([A-Z][a-z]+) border\b/.exec(input.text.slice(input.from, input.to));
+  if (!m) return undefined;
+  const a = demonymCountry(m[1]);
+  const b = demonymCountry(m[2]);
+  return a && b ? [a, b] : undefined;
+}
+
+/** Origin and destination for one border-crossing number. */
+export function resolveDirection(input: DirectionInput): Direction {
+  const { context, flow } = input;
+  const bound = boundPlaces(input);
+  const clause = input.text.slice(input.from, input.to);
+  const originB = bound.find((b) => b.role === 'origin');
+  const destB = bound.find((b) => b.role === 'destination');
+  let origin = originB?.multi ? undefined : originB?.place;
+  let destination = destB?.multi ? undefined : destB?.place;
+  const explicit = bound.length > 0;
+  const noSingleDestination =
+    !!destB?.multi ||
+    /\b(?:abroad|neighbou?ring countries|other countries|third countries|(?:other )?european countries|several countries|elsewhere|various countries|the west)\b/i.test(clause);
+  const citizenship = whoCountry(input.who);
+  const ref = input.breakdown ? (input.previous ?? context) : input.previous;
+
+  if (/\b(?:home|homeland)\b/i.test(clause) && !destination && citizenship && citizenship !== origin) destination = citizenship;
+  const reversed = /\b(?:the other way|the other direction|in reverse|opposite direction)\b/i.test(clause);
+  if (reversed && !origin && !destination) {
+    const base = input.previous ?? context;
+    return { origin: base.destination, destination: base.origin, explicit: false };
+  }
+  if (input.breakdown && !origin && !destination && ref) return { origin: ref.origin, destination: ref.destination, explicit: false };
+
+  const pair = borderPair(input);
+  if (pair && !origin && !destination) {
+    if (context.origin && pair.includes(context.origin)) {
+      origin = context.origin;
+      destination = pair.find((c) => c !== origin);
+    } else if (citizenship && pair.includes(citizenship)) {
+      origin = citizenship;
+      destination = pair.find((c) => c !== origin);
+    }
+  } else if (pair && destination && !origin) origin = pair.find((c) => c !== destination);
+
+  if (flow === 'out') {
+    // Leaving with no place named: people leave the country they were counted in.
+    const onward = /\b(?:since|of them|of whom|moved on|onward|later|then|again)\b/i.test(clause) || !!input.previous;
+    if (!origin) origin = onward ? (input.previous?.destination ?? context.destination ?? context.origin) : (citizenship ?? context.origin);
+    return { origin, destination: noSingleDestination ? undefined : destination, explicit };
+  }
+  if (!origin) {
+    const base = input.previous ?? context;
+    if (destination && destination === base.origin && base.destination) origin = base.destination;
+    else if (destination && destination === context.origin && context.destination) origin = context.destination;
+    else if (flow === 'back' && destination && citizenship === destination) origin = base.destination ?? context.destination;
+    else if (citizenship && citizenship !== destination) origin = citizenship;
+    else if (!destination || destination === base.destination || destination !== base.origin) origin = base.origin ?? context.origin;
+    if (origin === destination) origin = undefined;
+  }
+  if (!destination && !noSingleDestination) {
+    const base = input.previous ?? context;
+    if (flow === 'back' && origin && origin === base.destination) destination = base.origin;
+    else if (!origin || origin === base.origin || origin === context.origin) destination = base.destination ?? context.destination;
+    if (destination === origin) destination = undefined;
+  }
+  return { origin, destination: noSingleDestination ? undefined : destination, explicit };
+}

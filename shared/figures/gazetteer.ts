@@ -1,0 +1,187 @@
+// Country names, official names, alternative spellings, capitals and demonyms
+// from the world-countries package, resolved to the English short names the
+// contract uses ("Russia", "Turkey", "State of Palestine"), plus blocs.
+import countries from 'world-countries';
+
+export type PlaceKind = 'country' | 'capital' | 'demonym' | 'bloc';
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  text: string;
+  place: string;
+  kind: PlaceKind;
+}
+
+// Where world-countries' common name is not the short name analysts use.
+const SHORT_NAME: Record<string, string> = {
+  Türkiye: 'Turkey',
+  Palestine: 'State of Palestine',
+  'DR Congo': 'Democratic Republic of the Congo',
+  'Republic of the Congo': 'Congo',
+  'Ivory Coast': "Côte d'Ivoire",
+  'Vatican City': 'Holy See',
+};
+
+// Names news copy uses that the package lacks.
+const EXTRA_NAMES: Record<string, string> = {
+  Turkey: 'Turkey',
+  Burma: 'Myanmar',
+  Gaza: 'State of Palestine',
+  'Gaza Strip': 'State of Palestine',
+  'West Bank': 'State of Palestine',
+  Britain: 'United Kingdom',
+  'Great Britain': 'United Kingdom',
+  UK: 'United Kingdom',
+  'U.K.': 'United Kingdom',
+  US: 'United States',
+  'U.S.': 'United States',
+  USA: 'United States',
+  America: 'United States',
+  Holland: 'Netherlands',
+  'Czech Republic': 'Czechia',
+  Congo: 'Congo',
+  'Democratic Republic of Congo': 'Democratic Republic of the Congo',
+  'Democratic Republic of the Congo': 'Democratic Republic of the Congo',
+  DRC: 'Democratic Republic of the Congo',
+  Kyiv: 'Ukraine',
+  Kiev: 'Ukraine',
+};
+
+const EXTRA_DEMONYMS: Record<string, string> = {
+  Turkish: 'Turkey',
+  Turk: 'Turkey',
+  Palestinian: 'State of Palestine',
+  Gazan: 'State of Palestine',
+  British: 'United Kingdom',
+  Briton: 'United Kingdom',
+  American: 'United States',
+  Burmese: 'Myanmar',
+  Rohingya: 'Myanmar',
+  Congolese: 'Democratic Republic of the Congo',
+  Emirati: 'United Arab Emirates',
+  Kazakhstani: 'Kazakhstan',
+  Kyrgyzstani: 'Kyrgyzstan',
+  Uzbekistani: 'Uzbekistan',
+  Tajikistani: 'Tajikistan',
+  Filipino: 'Philippines',
+  Dutch: 'Netherlands',
+  Czech: 'Czechia',
+  Salvadoran: 'El Salvador',
+  Dominican: 'Dominican Republic',
+  Haitian: 'Haiti',
+  Slovak: 'Slovakia',
+  Polish: 'Poland',
+  Swedish: 'Sweden',
+  Finnish: 'Finland',
+  Danish: 'Denmark',
+  Spanish: 'Spain',
+  Greek: 'Greece',
+  Welsh: 'United Kingdom',
+  Scottish: 'United Kingdom',
+};
+
+const BLOCS: Record<string, string> = {
+  'European Union': 'European Union',
+  EU: 'European Union',
+  'E.U.': 'European Union',
+  'Schengen area': 'Schengen Area',
+  'Schengen zone': 'Schengen Area',
+  Europe: 'Europe',
+};
+
+// Demonyms that are also ordinary words or ambiguous as adjectives.
+const DEMONYM_STOP = new Set(['Guinean', 'Congolese', 'Dominican', 'Nigerien', 'Mahoran', 'American Islander']);
+
+interface Entry {
+  place: string;
+  kind: PlaceKind;
+}
+
+function plural(demonym: string): string[] {
+  if (/(ese|ss|sh|ch|x|z|Swiss|i)$/.test(demonym) && !/i$/.test(demonym)) return [demonym];
+  if (/man$/.test(demonym)) return [demonym.replace(/man$/, 'men')];
+  return [`${demonym}s`];
+}
+
+function buildIndex(): Map<string, Entry> {
+  const index = new Map<string, Entry>();
+  const add = (name: string | undefined, entry: Entry, overwrite = false) => {
+    if (!name || name.length < 2) return;
+    // Copy often drops accents: "Bogota", "Sao Tome".
+    const plain = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    for (const key of new Set([name, plain])) if (overwrite || !index.has(key)) index.set(key, entry);
+  };
+  for (const c of countries) {
+    // Only sovereign states and Palestine/Taiwan/Kosovo are countries a border count names.
+    if (!c.unMember && !['PS', 'TW', 'XK', 'VA'].includes(c.cca2)) continue;
+    const place = SHORT_NAME[c.name.common] ?? c.name.common;
+    add(c.name.common, { place, kind: 'country' }, true);
+    add(place, { place, kind: 'country' }, true);
+    add(c.name.official, { place, kind: 'country' }, true);
+    for (const alt of c.altSpellings) if (alt.length > 3 && /^[A-Z]/.test(alt)) add(alt, { place, kind: 'country' });
+    for (const cap of c.capital ?? []) add(cap, { place, kind: 'capital' });
+    const dem = c.demonyms?.eng;
+    for (const d of new Set([dem?.m, dem?.f])) {
+      if (!d || DEMONYM_STOP.has(d) || /\s/.test(d)) continue;
+      add(d, { place, kind: 'demonym' });
+      for (const p of plural(d)) add(p, { place, kind: 'demonym' });
+    }
+  }
+  for (const [name, place] of Object.entries(EXTRA_NAMES)) add(name, { place, kind: 'country' }, true);
+  for (const [d, place] of Object.entries(EXTRA_DEMONYMS)) {
+    add(d, { place, kind: 'demonym' }, true);
+    for (const p of plural(d)) add(p, { place, kind: 'demonym' }, true);
+  }
+  for (const [name, place] of Object.entries(BLOCS)) add(name, { place, kind: 'bloc' }, true);
+  return index;
+}
+
+const INDEX = buildIndex();
+const MAX_WORDS = Math.max(...[...INDEX.keys()].map((k) => k.split(/\s+/).length));
+
+// A run of capitalised words, with the small words that occur inside names.
+const RUN_RE = /[A-Z][\w\u00C0-\u024F.'’-]*(?:\s+(?:(?:of|the|and|da|de|del|and the)\s+)?[A-Z][\w\u00C0-\u024F.'’-]*)*/g;
+
+function lookup(name: string): Entry | undefined {
+  return INDEX.get(name) ?? INDEX.get(name.replace(/['’]s$/, '')) ?? INDEX.get(name.replace(/\.$/, ''));
+}
+
+/** Country, capital, demonym and bloc mentions, longest names first, left to right. */
+export function findPlaces(text: string): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
+    // Split on hyphens too: "Georgian-Russian border" names two countries.
+    const words: { w: string; s: number }[] = [];
+    const wre = /[^\s-]+/g;
+    for (let w = wre.exec(m[0]); w; w = wre.exec(m[0])) words.push({ w: w[0], s: m.index + w.index });
+    for (let i = 0; i < words.length; ) {
+      let found = 0;
+      for (let n = Math.min(MAX_WORDS, words.length - i); n > 0 && !found; n--) {
+        const first = words[i];
+        const last = words[i + n - 1];
+        const span = text.slice(first.s, last.s + last.w.length).replace(/[,;:]+$/, '');
+        const clean = span.replace(/\s+/g, ' ');
+        const entry = lookup(clean);
+        if (entry) {
+          out.push({ start: first.s, end: first.s + span.length, text: span, place: entry.place, kind: entry.kind });
+          found = n;
+        }
+      }
+      i += found || 1;
+    }
+  }
+  return out;
+}
+
+/** The short name for a country or bloc name, capital or demonym, if it is one. */
+export function placeOf(name: string): string | undefined {
+  return lookup(name.trim())?.place;
+}
+
+/** The country a demonym ("Russians", "Kazakh") names. */
+export function demonymCountry(word: string): string | undefined {
+  const e = lookup(word.trim());
+  return e?.kind === 'demonym' ? e.place : undefined;
+}

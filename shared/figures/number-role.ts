@@ -1,0 +1,40 @@
+// Decides, from the words right around a number, whether it can be a count of
+// people at all: dates, years, clock times, money, ages, percentages, units,
+// ordinals and populations cannot.
+import type { NumberMention } from './numbers.ts';
+import { NON_PEOPLE_NOUN } from './cues.ts';
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s*$`, 'i');
+const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTH})\\b`, 'i');
+const CURRENCY_BEFORE = /(?:[$€£¥₽₴₹]|\b(?:US|USD|EUR|GBP|RUB|A|C|NZ|HK)\$?)\s*$/;
+const AGE_BEFORE = /\b(?:aged?|ages|age of|age from|aged between|from the age of|minimum (?:\w+ )?age (?:\w+ )*?from)\s*$/i;
+
+export type Role = 'candidate' | 'not-people';
+
+export function roleOf(sentence: string, n: NumberMention): Role {
+  const before = sentence.slice(Math.max(0, n.start - 40), n.start);
+  const after = sentence.slice(n.end, n.end + 60);
+  const text = n.text.trim();
+  // Part of a word or code: "G7", "Covid-19", "F-16", "No. 3".
+  if (/[A-Za-z]-?$/.test(before) && !/\s$/.test(before) && !/[“"(]$/.test(before)) return 'not-people';
+  if (/^-?[A-Za-z]/.test(after) && !/^-plus/i.test(after) && !/^[km]\b|^mn?\b|^bn\b/i.test(after)) {
+    if (!/^(?:-year|s\b)/i.test(after)) return 'not-people';
+  }
+  if (/^(?:st|nd|rd|th)\b/i.test(after)) return 'not-people';
+  if (/^\s*(?::\d|[.:]\d\d\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|o'clock|hrs\b|h\b))/i.test(after)) return 'not-people';
+  if (/\d[:.]$/.test(before)) return 'not-people';
+  if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return 'not-people';
+  if (CURRENCY_BEFORE.test(before)) return 'not-people';
+  if (AGE_BEFORE.test(before) || /^\s*(?:-|\s)?years?[- ]old\b|^-year-olds?\b/i.test(after)) return 'not-people';
+  if (/^\s*(?:%|per ?cent\b|percent\b|percentage points\b)/i.test(after)) return 'not-people';
+  if (/\b(?:a country|a nation|a city|a town|population|populations) of (?:about |around |some |roughly |nearly |more than |over )?$/i.test(before)) return 'not-people';
+  // Years: four digits from 1800 to 2099 with no grouping or scale.
+  if (/^(?:18|19|20)\d\d$/.test(text) && !/^\s*(?:people|men|women|refugees|migrants)\b/i.test(after)) return 'not-people';
+  if (/\b(?:in|since|of|from|by|until|before|after|during|between|early|late|mid|spring|summer|autumn|fall|winter|year)\s*$/i.test(before) && /^(?:19|20)\d\d/.test(text)) return 'not-people';
+  if (/^(?:\s*[-–]\s*\d|\s*\/\s*\d)/.test(after)) return 'not-people';
+  const noun = after.replace(/^\s*(?:more|other|additional|extra|new|further|of the)\s+/i, '').replace(/^\s+/, '');
+  if (NON_PEOPLE_NOUN.test(noun)) return 'not-people';
+  if (/\b(?:page|article|section|chapter|room|flight|route|highway|no\.|number|decree|resolution|law|item|paragraph|platform|gate|bus|channel|level|grade|class|covid|world war)\s*$/i.test(before)) return 'not-people';
+  return 'candidate';
+}
