@@ -56,7 +56,8 @@ export function flattenLd(values: unknown[]): LdNode[] {
     const node = v as LdNode;
     if (node['@type'] !== undefined) out.push(node);
     for (const [k, x] of Object.entries(node)) {
-      if (k === 'articleBody' || k === 'text') continue;
+      // Live-blog entries are parts of their page's article, not rivals to it.
+      if (k === 'articleBody' || k === 'text' || k === 'liveBlogUpdate') continue;
       if (typeof x === 'object') visit(x, depth + 1);
     }
   };
