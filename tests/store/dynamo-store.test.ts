@@ -4,13 +4,13 @@ import { seriesOf } from '../../shared/alerts/series.ts';
 import type { StoreConnection } from '../../shared/store/connect.ts';
 import { memoryStore } from '../helpers/pipeline-harness.ts';
 import { connectStore } from '../../shared/store/connect.ts';
+import { hasDynamoDbLocal, startDynamoDbLocal, type DynamoDbLocal } from '../helpers/dynamodb-local.ts';
+
+// The same cases on the embedded engine (always) and on AWS's DynamoDB Local (where Java is).
+const engines = [{ name: 'dynalite (embedded)', local: false }, ...(hasDynamoDbLocal ? [{ name: 'DynamoDB Local', local: true }] : [])];
+if (!hasDynamoDbLocal) console.warn('SKIPPED store tests on DynamoDB Local: no java or no amplify-dynamodb-simulator jar');
 
 let conn: StoreConnection;
-beforeAll(async () => {
-  conn = await memoryStore();
-});
-afterAll(async () => conn.close());
-
 let n = 0;
 function stored(figure: Partial<Figure> & { count: number }, id = `f${++n}`, place = 'Kazakhstan'): StoredFigure {
   const f: Figure = { metric: 'border_crossing', qualifier: 'about', unit: 'people', origin: 'Russia', destination: place, quote: `${figure.count} crossed`, ...figure };
@@ -18,7 +18,17 @@ function stored(figure: Partial<Figure> & { count: number }, id = `f${++n}`, pla
 }
 const record = (s: StoredFigure) => conn.store.recordFigure(s, seriesOf(s.figure));
 
-describe('DynamoStore series on the embedded engine', () => {
+describe.each(engines)('DynamoStore on $name', ({ local }) => {
+  let emulator: DynamoDbLocal | undefined;
+  beforeAll(async () => {
+    if (local) emulator = await startDynamoDbLocal();
+    conn = emulator ? await connectStore({ endpoint: emulator.endpoint, tableName: 'monitor-test' }) : await memoryStore();
+  }, 60_000);
+  afterAll(async () => {
+    await conn?.close();
+    await emulator?.stop();
+  });
+
   it('alerts on the first count of a series, then only on counts more than 2% away', async () => {
     const first = await record(stored({ count: 98_000 }, undefined, 'A'));
     expect(first.alert?.previous).toBeNull();
