@@ -22,12 +22,12 @@ export interface Conflict {
   groups: CountGroup[];
 }
 
-/** The outlet's name as the page gives it, else the article's host without "www.". */
+/** The outlet's name as the page gives it, else the article's host (with any port: another origin) without "www.". */
 export function outletOf(source: Source): string {
   const name = source.outlet?.trim();
   if (name) return name;
   try {
-    return new URL(source.articleUrl).hostname.replace(/^www\./, '');
+    return new URL(source.articleUrl).host.replace(/^www\./, '');
   } catch {
     return source.articleUrl;
   }

@@ -12,7 +12,8 @@ export interface ChartPoint {
   label: string;
 }
 
-export const CHART_POINT_CLASS = 'series-point';
+const CHART_POINT_CLASS = 'series-point';
+const HALF_DAY = 12 * 3600 * 1000;
 
 /**
  * A series' counts over time as an SVG string, drawn by Observable Plot at build
@@ -21,13 +22,17 @@ export const CHART_POINT_CLASS = 'series-point';
  */
 export function seriesChart(points: readonly ChartPoint[], yLabel: string): string {
   const data = [...points].sort((a, b) => a.at.getTime() - b.at.getTime()).map((p) => ({ ...p, href: safeHref(p.url) }));
+  const times = data.map((p) => p.at.getTime());
+  const [first, last] = [Math.min(...times), Math.max(...times)];
+  // Points all at one time would give the axis no width: show the day around them.
+  const domain = first === last ? [new Date(first - HALF_DAY), new Date(last + HALF_DAY)] : undefined;
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const svg = Plot.plot({
     document,
     width: 720,
     height: 240,
     marginLeft: 70,
-    x: { type: 'utc', label: 'published' },
+    x: { type: 'utc', label: 'published', domain },
     y: { label: yLabel, grid: true, zero: true },
     marks: [
       Plot.lineY(data, { x: 'at', y: 'count', stroke: '#4a6fa5', strokeOpacity: 0.6 }),

@@ -13,6 +13,9 @@ describe('outletOf', () => {
   it('falls back to the host without www.', () => {
     expect(outletOf({ articleUrl: 'https://www.beta.example/news/1' })).toBe('beta.example');
   });
+  it('keeps a port, which makes another origin', () => {
+    expect(outletOf({ articleUrl: 'http://127.0.0.1:8081/a' })).not.toBe(outletOf({ articleUrl: 'http://127.0.0.1:8082/a' }));
+  });
   it('keeps an unparseable URL as it is', () => {
     expect(outletOf({ articleUrl: 'not a url' })).toBe('not a url');
   });
