@@ -1,22 +1,120 @@
 import Parser from 'rss-parser';
 import type { FeedItem } from '../domain/types.ts';
+import { FetchError } from '../http/fetcher.ts';
+import { plainText } from './plain-text.ts';
+import { repairXml } from './repair-xml.ts';
 
-const parser = new Parser();
+// xml:base attributes of the feed root / channel and of each entry ride along as "$".
+const parser = new Parser({
+  defaultRSS: 2,
+  customFields: {
+    feed: [['$', 'xmlAttributes', { keepArray: true }]] as never,
+    item: [['$', 'xmlAttributes', { keepArray: true }]] as never,
+  },
+});
 
-/** Parses RSS 0.9x/1.0/2.0 or Atom text into items with absolute links. */
+type ParsedItem = Parser.Item & { id?: unknown; guid?: unknown; xmlAttributes?: Record<string, string>; summary?: unknown; description?: unknown };
+
+/** A feed entry as read, before entries without a usable article link are dropped. */
+export type FeedEntry = Omit<FeedItem, 'link'> & { link?: string };
+
+/**
+ * Parses RSS 0.9x/1.0/2.0 or Atom text into items with absolute http(s) links; titles
+ * and summaries as plain text. Throws FetchError(reason 'bad_feed') for a document
+ * that is empty, not XML even after mending common damage, or not a feed.
+ */
 export async function parseFeed(xml: string, feedUrl: string): Promise<FeedItem[]> {
-  const feed = await parser.parseString(xml);
-  const items: FeedItem[] = [];
-  for (const entry of feed.items ?? []) {
-    if (!entry.link) continue;
-    items.push({
+  return (await readFeedEntries(xml, feedUrl)).filter((entry): entry is FeedItem => entry.link !== undefined);
+}
+
+/** Every entry of a feed, links resolved against xml:base and the feed URL where present. */
+export async function readFeedEntries(xml: string, feedUrl: string): Promise<FeedEntry[]> {
+  const text = xml.replace(/^\uFEFF/, '');
+  if (!withoutProlog(text).trim()) throw new FetchError(feedUrl, 'bad_feed', 'empty document, not a feed');
+  const feed = await parseLeniently(text, feedUrl);
+  const feedBase = resolveBase(xmlBase(feed as { xmlAttributes?: unknown }), feedUrl);
+  return ((feed.items ?? []) as ParsedItem[]).map((entry) => {
+    const base = resolveBase(xmlBase(entry), feedBase);
+    const guid = plainText(entry.guid) ?? plainText(entry.id);
+    return {
       feedUrl,
-      guid: entry.guid ?? (entry as { id?: string }).id,
-      link: new URL(entry.link, feedUrl).href,
-      title: entry.title,
+      guid,
+      link: absoluteHttpUrl(plainText(entry.link), base) ?? (guid ? absoluteHttpUrl(guid, undefined) : undefined),
+      title: plainText(entry.title),
       published: entry.isoDate,
-      summary: entry.contentSnippet,
-    });
+      summary: plainText(entry.contentSnippet) ?? plainText(entry.summary) ?? plainText(entry.description),
+    };
+  });
+}
+
+async function parseLeniently(text: string, feedUrl: string): Promise<Parser.Output<Record<string, unknown>>> {
+  let firstError: Error;
+  try {
+    return await parser.parseString(text);
+  } catch (err) {
+    firstError = err as Error;
   }
-  return items;
+  if (isUnrecognized(firstError)) throw notAFeed(text, feedUrl);
+  // rss-parser reads well-formed XML, then trips over a structure it expects
+  if (firstError instanceof TypeError) throw badStructure(text, feedUrl, firstError);
+  const repaired = repairXml(text);
+  if (repaired !== text) {
+    try {
+      return await parser.parseString(repaired);
+    } catch (err) {
+      if (isUnrecognized(err as Error)) throw notAFeed(text, feedUrl);
+      if (err instanceof TypeError) throw badStructure(repaired, feedUrl, err);
+    }
+  }
+  throw new FetchError(feedUrl, 'bad_feed', `not well-formed XML: ${firstLine(firstError)}`);
+}
+
+// What comes before the root element: declarations, comments, a doctype.
+function withoutProlog(text: string): string {
+  return text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '');
+}
+
+function isUnrecognized(err: Error): boolean {
+  return /not recognized as RSS/i.test(err?.message ?? '');
+}
+
+function notAFeed(text: string, feedUrl: string): FetchError {
+  const root = withoutProlog(text).match(/<\s*([\w:.-]+)/)?.[1];
+  const what = root && /^html$/i.test(root) ? 'an HTML page' : root ? `an XML document with root <${root}>` : 'a document';
+  return new FetchError(feedUrl, 'bad_feed', `${what}, not an RSS, RDF or Atom feed`);
+}
+
+function badStructure(text: string, feedUrl: string, err: Error): FetchError {
+  if (!/<(\w+:)?channel[\s>]/i.test(text) && !/<(\w+:)?feed[\s>]/i.test(text)) return new FetchError(feedUrl, 'bad_feed', 'an RSS document without a <channel>: no items to read');
+  return new FetchError(feedUrl, 'bad_feed', `feed structure not understood (${firstLine(err)})`);
+}
+
+function firstLine(err: Error): string {
+  return String(err?.message ?? err).split('\n')[0].slice(0, 200);
+}
+
+function xmlBase(node: { xmlAttributes?: unknown }): string | undefined {
+  const attrs = node.xmlAttributes;
+  const base = attrs && typeof attrs === 'object' ? (attrs as Record<string, unknown>)['xml:base'] : undefined;
+  return typeof base === 'string' && base.trim() ? base.trim() : undefined;
+}
+
+function resolveBase(base: string | undefined, parent: string): string {
+  if (!base) return parent;
+  try {
+    return new URL(base, parent).href;
+  } catch {
+    return parent;
+  }
+}
+
+// A javascript:, data: or mailto: "link" is no article; neither is an unparsable one.
+function absoluteHttpUrl(raw: string | undefined, base: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
