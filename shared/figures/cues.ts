@@ -32,7 +32,7 @@ const CROSS = words([
   'receiv(?:ed|ing)', 'took in', 'tak(?:e|ing) in', 'admitted', 'landed', 'ashore', 'reached', 'mov(?:ed|ing) on',
   'escap(?:ed|ing)', 'across the border', 'over the border', 'head(?:ed|ing) (?:back|home|for|to|into|across)',
   'emigrat(?:ed|ing|ion)', 'emigrants', 'exodus', 'influx', 'outflow', 'inflow', 'newcomers', 'evacuees', 'returnees',
-  'refugees', 'asylum[- ]seekers', 'sea crossing', 'driven',
+  'sea crossing', 'driven',
 ]);
 
 const MOBILIZE = words([
@@ -47,13 +47,13 @@ const STOCK = words([
   'remain(?:ed|s|ing)?', 'stay(?:ed|s|ing)?', 'still (?:in|there|here)', 'host(?:ed|s|ing)?', 'register(?:ed|s)?', 'registration',
   'applied for', 'appl(?:y|ying) for', 'asylum (?:applications|claims|requests)', 'hold(?:s|ing)?', 'held', 'liv(?:e|es|ing)', 'resid(?:e|ing|ents)',
   'displaced (?:inside|within)', 'internally displaced', 'detain(?:ed|ing)?', 'arrest(?:ed)?', 'waiting', 'queu(?:e|ed|ing)',
-  'stranded', 'shelter(?:ed|ing|s)?', 'population', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',
+  'stranded', 'shelter(?:ed|ing|s)?', 'population', 'home to', 'on (?:its|the|their) regist(?:er|ers|ry)', 'camp(?:ing|ed)', 'eligible', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',
 ]);
 
 const FORECAST = words([
   'may', 'might', 'could', 'expect(?:ed|s)? to', 'likely to', 'set to', 'projected', 'forecast', 'predict(?:ed|s)?', 'anticipat(?:e|ed|es)',
   'prepar(?:ing|ed|es) for', 'planned for', 'plans? for', 'capacity', 'accommodate', 'need(?:s|ed)? (?:help|aid|assistance|shelter)',
-  'would need', 'in need',
+  'would need', 'in need', 'ready for', 'ceiling', 'cap of', 'up to a (?:limit|maximum)',
 ]);
 
 const DENIAL = words(['false', 'denied', 'den(?:y|ies)', 'not true', 'untrue', 'dismissed', 'rejected', 'exaggerated', 'fake']);
@@ -66,7 +66,8 @@ const AFTERMATH = words([
 const FORCE = words([
   'contract (?:soldiers|servicemen|troops)', 'on contract', 'signed contracts?', 'reserve(?:s| pool| force)', 'standing (?:army|force)',
   'active[- ]duty', 'strong (?:army|force|military)', 'has (?:about |some |around )?\\d', 'million reservists', 'troops in total',
-  'army of', 'force of', 'personnel',
+  'army of', 'force of', 'personnel', 'eligible', 'reserves?(?! ?ists)', '(?:army|armed forces|military|forces) (?:grew|grows|swelled|expanded|expand|numbers?)',
+  'expand(?:s|ed|ing)? (?:its |the )?(?:armed forces|army|military)', 'strength', 'liable',
 ]);
 
 const KINDS: [CueKind, RegExp][] = [

@@ -29,6 +29,8 @@ export interface DirectionInput {
   context: Places;
   /** A part of an earlier count ("2,500 of them were men"). */
   breakdown: boolean;
+  /** The country of whoever gave the number ("the Finnish Border Guard"), if named. */
+  authority?: string;
 }
 
 export interface Direction extends Places {
@@ -40,7 +42,10 @@ const ORIGIN_BEFORE =
   /\b(?:from|out of|fled|flee|flees|fleeing|left|leave|leaves|leaving|departed|departing|depart|exited|exiting|exit|escaped|escaping|evacuated from|deported from|expelled from|abandoned)\s+(?:the\s+)?(?:(?:neighbou?ring|war-torn|northern|southern|eastern|western|mainland)\s+)?$/i;
 const DEST_BEFORE =
   /\b(?:into|to|entered|entering|enter|enters|reached|reaching|reach|towards?|for|arrived in|arriving in|arrive in|arrivals in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
-const NOT_DEST_TO = /\b(?:close|next|according|due|similar|compared|up|owing|thanks|prior|related|return(?:ed|ing)?\s+home)\s+to\s+(?:the\s+)?$/i;
+const NOT_DEST_TO = /\b(?:close|next|according|due|similar|compared|up|owing|thanks|prior|related|route|routes|road|corridor|return(?:ed|ing)?\s+home)\s+(?:to|into)\s+(?:the\s+)?$/i;
+const NOT_ORIGIN_FROM = /\b(?:figures|data|statistics|numbers|reports?|officials|sources|estimates|tally|help|aid|support)\s+from\s+(?:the\s+)?$/i;
+const EXPELLER_VERB = /^\s*(?:(?:has|have|had|also|was|were|is|now|already)\s+)*(?:expelled|deported|returned|sent back|handed|pushed back|removed|flew|flown)\b/i;
+const PLACE_NOUN = /^\s*(?:islands?|port|city|town|capital|border|side|territory|soil|coast|region|province|village|camps?|crossing|mainland|frontier)\b/i;
 const RECEIVER_VERB = /^\s*(?:(?:has|have|had|also|was|were|is|now|already|alone|itself)\s+)*(?:received|receiving|receives|took in|taking in|takes in|counted|recorded|registered|admitted|welcomed|let (?:in|through)|allowed|saw|has seen|had seen)\b/i;
 const MANY_PLACES = /^(?:,\s*|\s+and\s+|\s+or\s+)/;
 
@@ -66,17 +71,20 @@ function boundPlaces(input: DirectionInput): Bound[] {
     const p = inSpan[i];
     const before = text.slice(Math.max(0, p.start - 40), p.start);
     const after = text.slice(p.end, p.end + 30);
-    const isLand = p.kind !== 'demonym' || /^\s*(?:territory|soil|side|border)\b/i.test(after);
+    // A nationality names land only before a place noun: "the Greek islands", "Syrian territory".
+    const isLand = p.kind !== 'demonym' || PLACE_NOUN.test(after);
     if (!isLand) continue;
     // "into Romania, Moldova, Poland and Hungary" names no single destination.
     const next = inSpan[i + 1];
     const multi = !!next && next.kind !== 'demonym' && MANY_PLACES.test(text.slice(p.end, next.start)) && text.slice(p.end, next.start).length < 8;
     const prev = inSpan[i - 1];
     const inList = !!prev && prev.kind !== 'demonym' && MANY_PLACES.test(text.slice(prev.end, p.start)) && text.slice(prev.end, p.start).length < 8;
-    if (ORIGIN_BEFORE.test(before)) out.push({ role: 'origin', place: p.place, at: p.start, multi: multi || inList });
+    if (ORIGIN_BEFORE.test(before) && !NOT_ORIGIN_FROM.test(before)) out.push({ role: 'origin', place: p.place, at: p.start, multi: multi || inList });
     else if (DEST_BEFORE.test(before) && !NOT_DEST_TO.test(before)) out.push({ role: 'destination', place: p.place, at: p.start, multi: multi || inList });
     else if (RECEIVER_VERB.test(text.slice(p.end, p.end + 40).replace(/^[’']s\b/, '')) && p.end <= input.at) {
       out.push({ role: 'destination', place: p.place, at: p.start, multi: false });
+    } else if (EXPELLER_VERB.test(after) && p.end <= input.at) {
+      out.push({ role: 'origin', place: p.place, at: p.start, multi: false });
     } else if (inList) {
       const last = out[out.length - 1];
       if (last) {
@@ -112,19 +120,29 @@ function borderPair(input: DirectionInput): [string, string] | undefined {
   return a && b ? [a, b] : undefined;
 }
 
+/** A country named before the number in its clause and bound to nothing: the subject that received people. */
+function unboundBefore(input: DirectionInput, bound: Bound[]): string | undefined {
+  const clauseStart = Math.max(input.from, input.text.lastIndexOf(',', input.at) + 1);
+  const candidates = input.places.filter(
+    (p) => p.start >= clauseStart && p.end <= input.at && p.kind !== 'demonym' && !bound.some((b) => b.at === p.start) && /^[’']s\b|^\s+(?:has|had|have|was|is|now|alone|counted|recorded|received|passes|passed|took|saw|admitted)\b/i.test(input.text.slice(p.end, p.end + 12)),
+  );
+  return candidates[candidates.length - 1]?.place;
+}
+
 /** Origin and destination for one border-crossing number. */
 export function resolveDirection(input: DirectionInput): Direction {
   const { context, flow } = input;
   const bound = boundPlaces(input);
   const clause = input.text.slice(input.from, input.to);
-  const originB = bound.find((b) => b.role === 'origin');
-  const destB = bound.find((b) => b.role === 'destination');
+  const originB = bound.find((b) => b.role === 'origin' && !b.multi) ?? bound.find((b) => b.role === 'origin');
+  const destB = bound.find((b) => b.role === 'destination' && !b.multi) ?? bound.find((b) => b.role === 'destination');
   let origin = originB?.multi ? undefined : originB?.place;
   let destination = destB?.multi ? undefined : destB?.place;
   const explicit = bound.length > 0;
   const noSingleDestination =
     !!destB?.multi ||
-    /\b(?:abroad|neighbou?ring countries|other countries|third countries|(?:other )?european countries|several countries|elsewhere|various countries|the west)\b/i.test(clause);
+    (!destB &&
+      /\b(?:abroad|neighbou?ring countries|other countries|third countries|(?:other )?european countries|several countries|elsewhere|various countries|the west)\b/i.test(clause));
   const citizenship = whoCountry(input.who);
   const ref = input.breakdown ? (input.previous ?? context) : input.previous;
 
@@ -146,6 +164,21 @@ export function resolveDirection(input: DirectionInput): Direction {
       destination = pair.find((c) => c !== origin);
     }
   } else if (pair && destination && !origin) origin = pair.find((c) => c !== destination);
+
+  // A live-blog entry "Georgia: 10,000 arrivals a day" or a named receiving authority gives the destination.
+  const topic = /^\s*([A-Z][\w .'’-]{1,40}?)\s*[:|]/.exec(input.text);
+  const topicPlace = topic ? input.places.find((p) => p.start < topic[0].length && p.kind !== 'demonym')?.place : undefined;
+  if (!destination && !noSingleDestination && flow !== 'out' && flow !== 'back') {
+    const subject = unboundBefore(input, bound);
+    destination = topicPlace ?? subject ?? (origin !== input.authority ? input.authority : undefined);
+    if (destination === origin) destination = undefined;
+  }
+  if (destination && !origin && flow !== 'out') {
+    // "fighting in northern Syria has driven 23,000 refugees into Turkey"
+    const m = /\bin\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west)(?:ern)?\s+)?$/i;
+    const inPlace = input.places.find((p) => p.start >= input.from && p.end <= input.at && p.kind === 'country' && p.place !== destination && m.test(input.text.slice(Math.max(0, p.start - 30), p.start)));
+    if (inPlace) origin = inPlace.place;
+  }
 
   if (flow === 'out') {
     // Leaving with no place named: people leave the country they were counted in.

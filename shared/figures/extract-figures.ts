@@ -38,24 +38,52 @@ const PLANNED_WEAK = /\b(?:would|will|shall|decree|ordered|orders|announced|anno
 
 const FORECAST_MODAL = /\b(?:may|might|could|would|will|shall|expected to|likely to|set to|about to|going to|to)\s+(?:\w+\s+){0,2}$/i;
 
-function cueDistance(cue: Cue, n: NumberMention): number {
-  if (cue.start >= n.end) return cue.start - n.end;
-  if (cue.end <= n.start) return n.start - cue.end + 3; // a predicate after the number binds more often
-  return Infinity;
+// Where the clause of a number starts and ends: at semicolons, dashes, and
+// commas that open a new clause ("..., while 830,000 others ...").
+const CLAUSE_BREAK = /;|\s[—–]\s|:\s|,\s+(?:and|but|while|whereas|although|though|as|with|after|before|when|compared)\b|\s(?:while|whereas|but)\s|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)/g;
+
+function clauseBounds(text: string, n: NumberMention, from: number, to: number): [number, number] {
+  let start = from;
+  let end = to;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    if (m.index + m[0].length <= n.start && m.index >= from) start = Math.max(start, m.index + m[0].length);
+    else if (m.index >= n.end && m.index < end) end = m.index;
+  }
+  // A relative clause after the noun ("138 migrants who had entered ...") says what they did before.
+  const rel = /\b(?:who|whom|which|that)\b/i.exec(text.slice(n.end, end));
+  if (rel && /^\s*(?:\S+\s+){0,5}$/.test(text.slice(n.end, n.end + rel.index))) end = n.end + rel.index;
+  return [start, end];
 }
 
-function nearestCue(cues: Cue[], n: NumberMention, from: number, to: number): Cue | undefined {
+function nearestIn(cues: Cue[], n: NumberMention, from: number, to: number): Cue | undefined {
   let best: Cue | undefined;
   let bestD = Infinity;
   for (const c of cues) {
-    if (c.start < from || c.end > to) continue;
-    const d = cueDistance(c, n);
+    if (c.start < from || c.end > to || overlaps(c, n)) continue;
+    const d = c.start >= n.end ? c.start - n.end : n.start - c.end + 6; // a predicate after the number binds more often
     if (d < bestD) {
       best = c;
       bestD = d;
     }
   }
   return best;
+}
+
+/** The cue that says what a number counts, or a blocker that says it is no count of movers. */
+function cueFor(cues: Cue[], n: NumberMention, from: number, to: number, text: string): Cue | undefined {
+  // Denials and force sizes anywhere in the number's part of the sentence rule it out.
+  const hard = cues.find((c) => (c.kind === 'denial' || c.kind === 'force') && c.start >= from && c.end <= to && !overlaps(c, n));
+  if (hard) return hard;
+  // "The number of Russians arriving in Georgia ... stands at 10,000": the noun phrase names what is counted.
+  const head = /\b(?:number|total|tally|count|flow|stream) of\b/i.exec(text.slice(from, n.start));
+  if (head) {
+    const at = from + head.index;
+    const first = cues.find((c) => c.start > at && c.end <= n.start);
+    if (first) return first;
+  }
+  const [cs, ce] = clauseBounds(text, n, from, to);
+  return nearestIn(cues, n, cs, ce) ?? nearestIn(cues, n, from, to);
 }
 
 function flowOf(cue: Cue | undefined, clause: string): Flow {
@@ -79,12 +107,13 @@ function clauseAround(text: string, from: number, to: number): string {
   return text.slice(from, to);
 }
 
+/** The span nearest to the number inside its clause; one after the number wins over one before it. */
 function nearest<T extends { start: number; end: number }>(items: T[], n: NumberMention, from: number, to: number): T | undefined {
   let best: T | undefined;
   let bestD = Infinity;
   for (const it of items) {
     if (it.end <= from || it.start >= to) continue;
-    const d = it.start >= n.end ? it.start - n.end : it.end <= n.start ? n.start - it.end : 0;
+    const d = it.start >= n.end ? it.start - n.end : it.end <= n.start ? 1000 + n.start - it.end : 0;
     if (d < bestD) {
       best = it;
       bestD = d;
@@ -110,13 +139,15 @@ interface Reading {
 
 function readSentence(text: string, state: ArticleState, published?: string): Reading {
   const figures: Figure[] = [];
-  const numbers = findNumbers(text).filter((n) => roleOf(text, n) === 'candidate');
+  const allPeriods = findPeriods(text);
+  // Small numbers and years inside a period ("between Sept. 21 and 26") are part of a date.
+  const numbers = findNumbers(text).filter((n) => roleOf(text, n) === 'candidate' && !allPeriods.some((p) => p.start <= n.start && n.end <= p.end && n.value < 32 && !n.scaled));
   if (!numbers.length) {
     noteContext(text, state);
     return { figures };
   }
   const cues = findCues(text);
-  const periods = findPeriods(text).filter((p) => !numbers.some((n) => overlaps(n, p)));
+  const periods = allPeriods.filter((p) => !numbers.some((n) => overlaps(n, p)));
   const places = findPlaces(text).filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
   const attributions = findAttributions(text);
   let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per'] } | undefined;
@@ -127,7 +158,7 @@ function readSentence(text: string, state: ArticleState, published?: string): Re
     const to = i + 1 < numbers.length ? numbers[i + 1].start : text.length;
     const group = groupAfter(text.slice(n.end, to));
     const afterWord = /^\s*(\S+)/.exec(text.slice(n.end, to))?.[1] ?? '';
-    const cue = nearestCue(cues.filter((c) => !overlaps(c, n)), n, from, to);
+    const cue = cueFor(cues, n, from, to, text);
     let metric: Metric | undefined;
     let chosen = cue;
     if (cue && BLOCKERS.has(cue.kind)) {
@@ -149,9 +180,14 @@ function readSentence(text: string, state: ArticleState, published?: string): Re
       );
       if (!known && !/[,.;:”")]$/.test(afterWord)) continue;
     }
-    if (n.words && n.value < 10 && !group.people) continue;
+    if (n.words && n.value < 10 && (!group.people || group.partOf)) continue;
 
     const clause = clauseAround(text, from, to);
+    const [cs] = clauseBounds(text, n, from, to);
+    const leftClause = text.slice(cs, n.start);
+    // "might add around 50,000 troops", "the EU will resettle one Syrian": speculation and plans are no crossings.
+    if (/\b(?:may|might|could)\b/i.test(leftClause) && !/\b(?:said|says)\b.*\b(?:had|have)\b/i.test(leftClause)) continue;
+    if (metric === 'border_crossing' && /\b(?:will|would|shall|plans? to|expected to|is to|are to)\s+(?:\w+\s+){0,2}$/i.test(leftClause)) continue;
     if (metric === 'border_crossing' && chosen && chosen.start >= n.end && FORECAST_MODAL.test(text.slice(n.end, chosen.start)) && !/\b(?:had|have|has)\b/.test(text.slice(n.end, chosen.start))) {
       // "as many as 20,000 may come": a forecast, not a crossing.
       if (!/^\s*(?:\w+\s+){0,4}(?:a|per|each|every)\s+(?:day|week|month)/i.test(text.slice(n.end, chosen.start))) continue;
@@ -190,6 +226,7 @@ function readSentence(text: string, state: ArticleState, published?: string): Re
         who: group.who,
         previous: previous?.metric === 'border_crossing' ? previous.places : undefined,
         context: state.flow,
+        authority: attr ? authorityCountry(attr) : undefined,
         breakdown: group.partOf || /\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who|^of )\b/i.test(leftPart + ' ' + rightPart.slice(0, 60)),
       });
       if (dir.origin) figure.origin = dir.origin;
@@ -214,8 +251,17 @@ function readSentence(text: string, state: ArticleState, published?: string): Re
   return { figures };
 }
 
+/** "the Finnish Border Guard", "Kazakhstan's interior ministry": the country whose officials counted. */
+function authorityCountry(attribution: string): string | undefined {
+  const p = findPlaces(attribution).find((x) => x.kind !== 'bloc');
+  if (!p) return undefined;
+  if (p.kind === 'demonym' && !/^\s+(?:[A-Z]\w+\s+)*(?:border|police|officials?|authorities|government|ministry|interior|guards?|service|agency|migration|immigration|statistics)/i.test(attribution.slice(p.end))) return undefined;
+  return p.place;
+}
+
 function updateFlow(state: ArticleState, dir: Places): void {
-  if (dir.origin && dir.destination) state.flow = { origin: dir.origin, destination: dir.destination };
+  // The article's main flow is the first one read whole; later side flows do not replace it.
+  if (dir.origin && dir.destination && !(state.flow.origin && state.flow.destination)) state.flow = { origin: dir.origin, destination: dir.destination };
   else if (dir.origin && !state.flow.origin) state.flow = { ...state.flow, origin: dir.origin };
   else if (dir.destination && !state.flow.destination) state.flow = { ...state.flow, destination: dir.destination };
 }

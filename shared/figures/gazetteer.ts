@@ -1,7 +1,11 @@
 // Country names, official names, alternative spellings, capitals and demonyms
 // from the world-countries package, resolved to the English short names the
 // contract uses ("Russia", "Turkey", "State of Palestine"), plus blocs.
-import countries from 'world-countries';
+import worldCountries from 'world-countries';
+import type { Country } from 'world-countries';
+
+// The package is CommonJS with an ES-style default in its types; normalise both shapes.
+const countries: Country[] = ((worldCountries as unknown as { default?: Country[] }).default ?? (worldCountries as unknown as Country[]));
 
 export type PlaceKind = 'country' | 'capital' | 'demonym' | 'bloc';
 

@@ -26,6 +26,7 @@ export function roleOf(sentence: string, n: NumberMention): Role {
   if (/\d[:.]$/.test(before)) return 'not-people';
   if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return 'not-people';
   if (CURRENCY_BEFORE.test(before)) return 'not-people';
+  if (/\bage\b(?:\s+\S+){0,4}\s*$/i.test(before) && n.value < 130) return 'not-people';
   if (AGE_BEFORE.test(before) || /^\s*(?:-|\s)?years?[- ]old\b|^-year-olds?\b/i.test(after)) return 'not-people';
   if (/^\s*(?:%|per ?cent\b|percent\b|percentage points\b)/i.test(after)) return 'not-people';
   if (/\b(?:a country|a nation|a city|a town|population|populations) of (?:about |around |some |roughly |nearly |more than |over )?$/i.test(before)) return 'not-people';

@@ -77,10 +77,12 @@ function parseWords(text: string, leading?: number): number | undefined {
   let seen = leading !== undefined;
   let fraction = 0; // "half"/"quarter" waiting for its scale: "half a million"
   let lastScale = 0;
+  let article = leading !== undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === 'a' || t === 'an') {
       // "a million" is one million; "half a million" keeps the half.
+      article = true;
       seen = true;
       continue;
     }
@@ -92,14 +94,18 @@ function parseWords(text: string, leading?: number): number | undefined {
       seen = true;
       continue;
     }
-    const scale = SCALES[t.replace(/s$/, '')] ?? SCALES[t];
+    if (/^(?:hundreds|thousands|millions|billions|dozens)$/.test(t)) return undefined;
+    const scale = SCALES[t];
     if (UNITS[t] !== undefined) current += UNITS[t];
     else if (TENS[t] !== undefined) current += TENS[t];
     else if (scale !== undefined) {
       if (fraction) {
         current = (current || 0) + fraction;
         fraction = 0;
+        article = true;
       }
+      // A bare scale ("thousands", "hundreds of") is a vague amount, not a number.
+      if (!current && !article && !fraction) return undefined;
       if (!current) current = 1;
       lastScale = scale;
       if (scale === 100) current *= 100;
@@ -157,8 +163,9 @@ export function findNumbers(text: string): NumberMention[] {
     if (!one) continue;
     const parsed = parseNumber(one);
     if (!parsed) continue;
-    // A lone article is not a number.
-    if (/^(a|an)$/i.test(one.trim())) continue;
+    // A lone article is not a number, and "several thousand" is a vague amount.
+    if (/^(a|an)$/i.test(one.trim()) || parsed.value < 1) continue;
+    if (/\b(?:several|a few|few|tens of|hundreds of|many)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, value: parsed.value, text: m[0], words: parsed.words, scaled: parsed.scaled, formQualifier: plus });
   }
   return out;

@@ -22,7 +22,7 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\bbetween\\s+(?!\\d[\\d,]*\\s+and\\s+\\d)${UNTIL_BREAK}\\s+and\\s+${UNTIL_BREAK}${END}`, 'gi'),
   new RegExp(`\\bfrom\\s+(?:${MONTH}|${DAY}|\\d{1,2}\\s+${MONTH})${UNTIL_BREAK}\\s+(?:to|until|through)\\s+${UNTIL_BREAK}${END}`, 'gi'),
   new RegExp(`\\b(?:on|by|until|as of)\\s+(?:\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.m\\.|p\\.m\\.)\\s+on\\s+)?(?:the same day|a single day(?:\\s+around\\s+${DATE})?|${DATE}${PART})(?:\\s+alone)?`, 'gi'),
-  new RegExp(`\\b(?:in|on)\\s+a\\s+single\\s+day\\b|\\bin\\s+(?:\\w+\\s+)?(?:24|48|72)\\s+hours\\b|\\bin\\s+(?:a|one|two|three|four|five|six|seven|\\d+)\\s+(?:days?|weeks?|months?)\\b`, 'gi'),
+  new RegExp(`\\b(?:in|on)\\s+a\\s+single\\s+day\\b|\\bin\\s+(?:\\w+\\s+)?(?:24|48|72)\\s+hours\\b|\\bin\\s+(?:one|two|three|four|five|six|seven|\\d+)\\s+(?:days?|weeks?|months?)\\b`, 'gi'),
   new RegExp(`\\b(?:by|as of|until)\\s+(?:the\\s+end\\s+of\\s+${UNTIL_BREAK}|${MONTH}\\s*\\d{1,2}|\\d{1,2}\\s+${MONTH}|${DAY}${PART}|(?:19|20)\\d\\d)${END}`, 'gi'),
   new RegExp(`\\b(?:last|this|next|that|every|each)\\s+(?:week(?:end)?|month|year|autumn|fall|spring|summer|winter|${MONTH})(?:[’']s)?\\b(?:\\s+alone)?`, 'gi'),
   new RegExp(`\\b(?:in|during|since|throughout)\\s+${MONTH}(?:\\s+(?:19|20)\\d\\d)?\\b(?:\\s+alone)?`, 'gi'),
