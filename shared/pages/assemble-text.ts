@@ -9,6 +9,8 @@ import { liveLines } from './live-blog.ts';
 const FURNITURE_PHRASE =
   /^(advertisement|advertising|advert|ad|sponsored( content)?|share( this( article| story| page)?)?( on \w+)?|read more|read next|related( articles| stories| content| coverage)?|recommended( for you)?|more (from|on|about) .{0,40}|most (read|popular|viewed)|(sign up|subscribe)\b.*|click here\b.*|continue reading\b.*|follow us\b.*|(photo|image|picture|video)( credit)?:.*|skip (to|ad)\b.*|back to top|print|e-?mail|comments?( \(\d+\))?|loading\.*|tags?:.*|topics?:.*|see also:?.*|like this story\b.*|also read:?.*|watch:.*|listen:.*)$/i;
 
+const BYLINE = /^(by|von|par|por|door)\s+\p{Lu}/u;
+
 export interface AssembleOptions {
   title?: string;
   live: boolean;
@@ -47,6 +49,7 @@ function keep(b: Block, title: string, live: boolean): boolean {
   if (b.linkChars / len > 0.5 && !(live && b.times.length)) return false;
   if (isTeaser(b)) return false;
   if (len < 80 && FURNITURE_PHRASE.test(b.text)) return false;
+  if (len < 150 && BYLINE.test(b.text) && !/[.!?]["”]?$/.test(b.text)) return false;
   if (!live && b.times.length && timeOnly(b)) return false;
   return true;
 }

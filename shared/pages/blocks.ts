@@ -42,7 +42,7 @@ export function segment(doc: Document): Block[] {
     if (parts.length) {
       const text = collapse(parts.join(''));
       if (text) {
-        const h = /^h([1-6])$/.exec(el.name);
+        const h = /^h([1-6])$/.exec(el.name) ?? (el.attribs.role === 'heading' ? [el.name, el.attribs['aria-level'] ?? '2'] : null);
         blocks.push({
           el,
           text,

@@ -61,10 +61,16 @@ export function collectPageFacts(doc: Document): PageFacts {
         if (a.datetime) facts.times.push(a.datetime.trim());
         break;
       default: {
+        if (a.role === 'heading' && a['aria-level'] === '1') facts.h1.push(textOf(node));
         const hints = hintsOf(node);
-        if ((a.rel === 'author' || (hints && BYLINE_HINT.test(hints))) && facts.bylines.length < 5) {
+        const named = a.rel === 'author' || /author/i.test(a.itemprop ?? '') || /author-?name|byline__name/.test(hints);
+        if ((named || (hints && BYLINE_HINT.test(hints))) && facts.bylines.length < 8) {
           const t = textOf(node);
-          if (t && t.length < 120) facts.bylines.push(t);
+          if (t && t.length < 160) {
+            // A name itself beats the byline sentence around it.
+            if (named) facts.bylines.unshift(t);
+            else facts.bylines.push(t);
+          }
         }
       }
     }
@@ -95,7 +101,7 @@ export function readMetadata(facts: PageFacts, url: string): PageMetadata {
   const publisher = art?.publisher ?? nodes.find((n) => typesOf(n).some((t) => /Organization$/.test(t)))?.name;
   return {
     ldArticle: art,
-    title: clean(meta('og:title', 'twitter:title') ?? ldString(art?.headline) ?? facts.h1.find(Boolean) ?? facts.titleTag),
+    title: clean(meta('og:title', 'twitter:title') ?? ldString(art?.headline) ?? facts.h1.find(Boolean) ?? splitTitle(facts.titleTag)?.[0] ?? facts.titleTag),
     canonical: absolute(facts.canonical ?? meta('og:url') ?? ldString(art?.url) ?? ldString(art?.mainEntityOfPage), url),
     published: clean(
       ldString(art?.datePublished) ??
@@ -103,11 +109,42 @@ export function readMetadata(facts: PageFacts, url: string): PageMetadata {
         facts.times[0],
     ),
     modified: clean(ldString(art?.dateModified) ?? meta('article:modified_time', 'datemodified', 'og:updated_time', 'last-modified')),
-    author: clean(ldNames(art?.author) ?? nonUrl(meta('author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl')) ?? facts.bylines[0]?.replace(/^by\s+/i, '')),
-    outlet: clean(meta('og:site_name', 'application-name') ?? ldNames(publisher)),
+    author: clean(ldNames(art?.author) ?? nonUrl(meta('author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl')) ?? bylineName(facts.bylines[0])),
+    outlet: clean(meta('og:site_name', 'application-name') ?? ldNames(publisher) ?? titleSuffix(facts.titleTag)),
     language: clean(facts.lang ?? meta('content-language', 'og:locale', 'language') ?? ldString(art?.inLanguage)),
     description: clean(meta('og:description', 'description', 'twitter:description') ?? ldString(art?.description)),
   };
+}
+
+const TITLE_SEPARATOR = /\s+[|–—·:-]\s+|\s+::\s+/;
+
+/** "Headline | Site": the headline and the site's name, when the title has that shape. */
+function splitTitle(title: string | undefined): [string, string] | undefined {
+  if (!title) return undefined;
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return undefined;
+  const last = parts[parts.length - 1].trim();
+  if (!last || last.split(/\s+/).length > 5 || last.length * 2 > title.length) return undefined;
+  return [title.slice(0, title.length - last.length).replace(/\s*[|–—·:-]+\s*$/, '').trim(), last];
+}
+
+function titleSuffix(title: string | undefined): string | undefined {
+  return splitTitle(title)?.[1];
+}
+
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_TAIL = new RegExp(`\\s+((mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(\\d{1,2}\\s+)?${MONTH}\\s+\\d.*$|\\s+\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}.*$`, 'i');
+
+/** The person's name out of a byline such as "By Ana Ruiz in Lima · 3 May 2021 · 4 comments". */
+function bylineName(byline: string | undefined): string | undefined {
+  if (!byline) return undefined;
+  const name = byline
+    .replace(/^(by|von|par|por|di|door)\s+/i, '')
+    .split(/\s+[·|•—–]\s+|\s{2,}/)[0]
+    .replace(/\s+in\s+\p{Lu}[\p{L} -]*$/u, '')
+    .replace(DATE_TAIL, '')
+    .trim();
+  return name || undefined;
 }
 
 function clean(s: string | undefined): string | undefined {
