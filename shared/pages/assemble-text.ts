@@ -7,7 +7,7 @@ import { liveLines } from './live-blog.ts';
 // lines between, furniture trimmed from the edges.
 
 const FURNITURE_PHRASE =
-  /^(advertisement|advertising|advert|ad|sponsored( content)?|share( this( article| story| page)?)?( on \w+)?|read more|read next|related( articles| stories| content| coverage)?|recommended( for you)?|more (from|on|about) .{0,40}|most (read|popular|viewed)|(sign up|subscribe)\b.*|click here\b.*|continue reading\b.*|follow us\b.*|(photo|image|picture|video)( credit)?:.*|skip (to|ad)\b.*|back to top|print|e-?mail|comments?( \(\d+\))?|loading\.*|tags?:.*|topics?:.*|see also:?.*|like this story\b.*|also read:?.*|watch:.*|listen:.*)$/i;
+  /^(advertisement|advertising|advert|ad|sponsored( content)?|share( this( article| story| page)?)?( on \w+)?|read more|read next|related( articles| stories| content| coverage)?|recommended( for you)?|more (from|on|about) .{0,40}|most (read|popular|viewed)|(sign up|subscribe)\b.*|click here\b.*|continue reading\b.*|follow us\b.*|(photo|image|picture|video)( credit)?:.*|skip (to|ad)\b.*|back to top|print|e-?mail|comments?( \(\d+\))?|loading\.*|tags?:.*|topics?:.*|see also:?.*|like this story\b.*|also read:?.*|watch:.*|listen:.*|.{0,40}requires javascript.*|.{0,40}enable javascript.*)$/i;
 
 const BYLINE = /^(by|von|par|por|door)\s+\p{Lu}/u;
 
@@ -32,7 +32,7 @@ export function assembleBody(blocks: Block[], opts: AssembleOptions): string {
   let start = 0;
   let end = kept.length;
   while (start < end && !anchors(kept[start], false, opts.live)) start++;
-  while (end > start && !anchors(kept[end - 1], true, opts.live)) end--;
+  while (end > start && (!anchors(kept[end - 1], true, opts.live) || isPromo(kept[end - 1]))) end--;
   const lines: string[] = [];
   for (const b of kept.slice(start, end)) {
     for (const line of opts.live ? liveLines(b) : [b.text]) {
@@ -52,6 +52,13 @@ function keep(b: Block, title: string, live: boolean): boolean {
   if (len < 150 && BYLINE.test(b.text) && !/[.!?]["”]?$/.test(b.text)) return false;
   if (!live && b.times.length && timeOnly(b)) return false;
   return true;
+}
+
+/** Calls to action that close many stories: newsletter, subscription, follow-us and author-plug lines. */
+const PROMO = /\b(sign up|subscribe|newsletter|follow (us|him|her|them|me)\b|join our|click here|download (our|the) app|delivered (to|through) your|is out now|support (our|us)|become a (member|subscriber))/i;
+
+function isPromo(b: Block): boolean {
+  return b.text.length < 400 && PROMO.test(b.text);
 }
 
 function timeOnly(b: Block): boolean {
