@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Feed } from '../../shared/domain/types.ts';
 import { loadFeedList } from '../../shared/feeds/feed-list.ts';
@@ -34,6 +35,10 @@ export function summaryTable(s: RunSummary): string {
 export async function runCommand(opts: RunOptions): Promise<number> {
   if (opts.once && opts.every) throw new Error('--once and --every exclude each other');
   const interval = opts.every ? parseDuration(opts.every) : undefined;
+  const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 256)) {
+    throw new Error(`--concurrency ${opts.concurrency}: a whole number from 1 to 256`);
+  }
   let fetcher: Fetcher;
   let feeds: Feed[];
   if (opts.replay) {
@@ -49,29 +54,32 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const deps = localDeps(conn, fetcher, {
     ...opts,
     onProgress: opts.quiet ? undefined : progressPrinter(),
-    concurrency: opts.concurrency ? Number(opts.concurrency) : undefined,
+    concurrency,
   });
-  let stop = false;
-  const onSignal = () => {
-    stop = true;
-  };
+  // Ctrl-C or SIGTERM ends the wait between polls, never a poll half way.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
     for (;;) {
       const summary = await runOnce(feeds, deps);
       process.stdout.write(`${summaryTable(summary)}\n`);
-      for (const e of summary.errors.slice(0, 20)) process.stdout.write(`  error ${e.url}: ${e.error}\n`);
-      if (summary.errors.length > 20) process.stdout.write(`  ... and ${summary.errors.length - 20} more errors\n`);
-      if (!interval || stop) break;
+      // With progress on, each error was already shown as it happened.
+      if (opts.quiet) {
+        for (const e of summary.errors.slice(0, 20)) process.stdout.write(`  error ${e.url}: ${e.error}\n`);
+        if (summary.errors.length > 20) process.stdout.write(`  ... and ${summary.errors.length - 20} more errors\n`);
+      }
+      if (summary.feeds > 0 && summary.feedsFailed === summary.feeds) {
+        process.stdout.write('No feed could be read: is the network reachable? `monitor feeds` shows each feed\'s last error.\n');
+      }
+      if (!interval || stop.signal.aborted) break;
       process.stderr.write(`next poll in ${opts.every}\n`);
-      await new Promise<void>((ok) => {
-        const t = setTimeout(ok, interval);
-        const check = setInterval(() => stop && (clearTimeout(t), clearInterval(check), ok()), 200);
-        t.unref?.();
-        setTimeout(() => clearInterval(check), interval).unref?.();
-      });
-      if (stop) break;
+      try {
+        await sleep(interval, undefined, { signal: stop.signal });
+      } catch {
+        break;
+      }
     }
   } finally {
     process.off('SIGINT', onSignal);
