@@ -26,7 +26,7 @@ const CROSS = words([
   'c[ao]me(?:\\s+(?:in|into|through|across|over|back|home|ashore))?', 'coming', 'comes',
   'went', 'gone', 'go(?:es|ing)? (?:back|home|abroad)', 'pour(?:ed|ing|s)?', 'stream(?:ed|ing|s)?', 'flood(?:ed|ing)?',
   'flock(?:ed|ing)?', 'surg(?:ed|ing)', 'return(?:ed|ing|s|ees?)?', 'travell?(?:ed|ing) (?:out|to|into|abroad|on)',
-  'fl(?:ew|own) (?:out|into|to|home|abroad)', 'airlift(?:ed)?', 'evacuat(?:ed|ion) (?:from|out)', 'evacuated',
+  'fl(?:ew|own) (?:out|into|to|home|abroad)', 'airlift(?:ed)?', 'evacuat(?:ed|ion) (?:from|out)',
   'deport(?:ed|ing|ations?|ees)?', 'expel(?:led|ling|s)?', 'expulsions?', 'handed (?:\\w+ )*?back', 'sent back',
   'pushed back', 'let (?:in|through)', 'allowed (?:in|through)', 'passed through', 'through the (?:\\w+ )?(?:gate|crossing|checkpoint)',
   'receiv(?:ed|ing)', 'took in', 'tak(?:e|ing) in', 'admitted', 'landed', 'ashore', 'reached', 'mov(?:ed|ing) on',
@@ -40,14 +40,15 @@ const MOBILIZE = words([
   'summon(?:ed|s|ses|ing)?', 'recruit(?:ed|ing|s|ment)?', 'enlist(?:ed|ing|ment)?', 'reservists', 'intakes?', 'batch',
   'joined (?:\\w+[’\']?s? )?(?:the )?(?:armed forces|army|military|national defen[cs]e force|defen[cs]e forces)',
   'reported for duty', 'into the (?:army|armed forces|military)', 'call-up papers', 'send-off', 'volunteer(?:ed|s)?',
-  'troops',
+  'troops', 'soldiers',
 ]);
 
 const STOCK = words([
   'remain(?:ed|s|ing)?', 'stay(?:ed|s|ing)?', 'still (?:in|there|here)', 'host(?:ed|s|ing)?', 'register(?:ed|s)?', 'registration',
   'applied for', 'appl(?:y|ying) for', 'asylum (?:applications|claims|requests)', 'hold(?:s|ing)?', 'held', 'liv(?:e|es|ing)', 'resid(?:e|ing|ents)',
   'displaced (?:inside|within)', 'internally displaced', 'detain(?:ed|ing)?', 'arrest(?:ed)?', 'waiting', 'queu(?:e|ed|ing)',
-  'stranded', 'shelter(?:ed|ing|s)?', 'population', 'home to', 'on (?:its|the|their) regist(?:er|ers|ry)', 'camp(?:ing|ed)', 'eligible', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',
+  'stranded', 'shelter(?:ed|ing|s)?', 'population', 'home to', 'on (?:its|the|their) regist(?:er|ers|ry)', 'camp(?:ing|ed)', 'eligible', 'displaced', 'hous(?:ed|ing)', 'accommodated', 'opened (?:its|their) (?:halls|doors|homes)',
+  'caught', 'intercepted', 'apprehended', 'turned (?:back|away)', 'blocked', 'records', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',
 ]);
 
 const FORECAST = words([
@@ -59,7 +60,7 @@ const FORECAST = words([
 const DENIAL = words(['false', 'denied', 'den(?:y|ies)', 'not true', 'untrue', 'dismissed', 'rejected', 'exaggerated', 'fake']);
 
 const AFTERMATH = words([
-  'fighting', 'at the front', 'to the front', 'in combat', 'in training', 'training', 'sent home', 'killed', 'wounded', 'died', 'dead',
+  'fighting', 'at the front', 'sent to', 'kill(?:s|ed|ing)?', 'to the front', 'in combat', 'in training', 'training', 'sent home', 'killed', 'wounded', 'died', 'dead',
   'deferments?', 'deferred', 'exempt(?:ed|ions?)?', 'deserted', 'desert(?:ers|ion)', 'captured', 'missing', 'demobili[sz]ed',
 ]);
 

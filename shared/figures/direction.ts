@@ -5,7 +5,7 @@
 import type { PlaceMention } from './gazetteer.ts';
 import { demonymCountry } from './gazetteer.ts';
 
-export type Flow = 'in' | 'out' | 'back' | 'neutral';
+export type Flow = 'in' | 'out' | 'back' | 'expel' | 'neutral';
 
 export interface Places {
   origin?: string;
@@ -31,6 +31,8 @@ export interface DirectionInput {
   breakdown: boolean;
   /** The country of whoever gave the number ("the Finnish Border Guard"), if named. */
   authority?: string;
+  /** The country the text is about here: a live-blog heading, a table row, "In Romania, ...". */
+  topic?: string;
 }
 
 export interface Direction extends Places {
@@ -44,7 +46,7 @@ const DEST_BEFORE =
   /\b(?:into|to|entered|entering|enter|enters|reached|reaching|reach|towards?|for|arrived in|arriving in|arrive in|arrivals in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
 const NOT_DEST_TO = /\b(?:close|next|according|due|similar|compared|up|owing|thanks|prior|related|route|routes|road|corridor|return(?:ed|ing)?\s+home)\s+(?:to|into)\s+(?:the\s+)?$/i;
 const NOT_ORIGIN_FROM = /\b(?:figures|data|statistics|numbers|reports?|officials|sources|estimates|tally|help|aid|support)\s+from\s+(?:the\s+)?$/i;
-const EXPELLER_VERB = /^\s*(?:(?:has|have|had|also|was|were|is|now|already)\s+)*(?:expelled|deported|returned|sent back|handed|pushed back|removed|flew|flown)\b/i;
+const EXPELLER_VERB = /^\s*(?:(?:countries|authorities|officials|police|government|has|have|had|also|was|were|is|now|already)\s+)*(?:expelled|deported|returned|sent back|handed|pushed back|removed|flew|flown)\b/i;
 const PLACE_NOUN = /^\s*(?:islands?|port|city|town|capital|border|side|territory|soil|coast|region|province|village|camps?|crossing|mainland|frontier)\b/i;
 const RECEIVER_VERB = /^\s*(?:(?:has|have|had|also|was|were|is|now|already|alone|itself)\s+)*(?:received|receiving|receives|took in|taking in|takes in|counted|recorded|registered|admitted|welcomed|let (?:in|through)|allowed|saw|has seen|had seen)\b/i;
 const MANY_PLACES = /^(?:,\s*|\s+and\s+|\s+or\s+)/;
@@ -93,11 +95,12 @@ function boundPlaces(input: DirectionInput): Bound[] {
     }
   }
   // "the country" is the country named last before it.
-  const THE_COUNTRY = /\b(?:from|left|leaving|leave|entered|entering|into|in|to|out of)\s+the\s+country\b/gi;
+  const THE_COUNTRY = /\b(?:(from|left|leaving|leave|out of|entered|entering|into|in|to)\s+)?the\s+country(?:[’']s)?\b(?:\s+(?:has|had|have|also)?\s*(deported|expelled|returned|sent back))?/gi;
   for (let m = THE_COUNTRY.exec(text); m; m = THE_COUNTRY.exec(text)) {
-    if (m.index < from || m.index > to) continue;
-    const place = lastCountryBefore(places, m.index) ?? (/^(?:from|left|leaving|leave|out of)/i.test(m[0]) ? input.context.destination ?? input.context.origin : input.context.destination);
-    if (place) out.push({ role: /^(?:from|left|leaving|leave|out of)/i.test(m[0]) ? 'origin' : 'destination', place, at: m.index, multi: false });
+    if (m.index < from || m.index > to || (!m[1] && !m[2])) continue;
+    const leaving = !!m[2] || /^(?:from|left|leaving|leave|out of)/i.test(m[1] ?? '');
+    const place = lastCountryBefore(places, m.index) ?? input.topic ?? (leaving ? input.context.destination ?? input.context.origin : input.context.destination);
+    if (place) out.push({ role: leaving ? 'origin' : 'destination', place, at: m.index, multi: false });
   }
   // "the Georgian-Russian border": two sides, oriented below.
   return out;
@@ -143,7 +146,10 @@ export function resolveDirection(input: DirectionInput): Direction {
     !!destB?.multi ||
     (!destB &&
       /\b(?:abroad|neighbou?ring countries|other countries|third countries|(?:other )?european countries|several countries|elsewhere|various countries|the west)\b/i.test(clause));
-  const citizenship = whoCountry(input.who);
+  // Nationality: of the group after the number, else a nationality named before it in its clause ("the number of Russians arriving").
+  const citizenship =
+    whoCountry(input.who) ??
+    input.places.filter((p) => p.kind === 'demonym' && p.start >= input.from && p.end <= input.at && !/^\s+(?:[A-Z]\w+\s+)*(?:border|police|officials?|authorities|government|ministry|interior|guards?|service|agency|side|territory|islands?|port)/i.test(input.text.slice(p.end, p.end + 40))).pop()?.place;
   const ref = input.breakdown ? (input.previous ?? context) : input.previous;
 
   if (/\b(?:home|homeland)\b/i.test(clause) && !destination && citizenship && citizenship !== origin) destination = citizenship;
@@ -152,7 +158,7 @@ export function resolveDirection(input: DirectionInput): Direction {
     const base = input.previous ?? context;
     return { origin: base.destination, destination: base.origin, explicit: false };
   }
-  if (input.breakdown && !origin && !destination && ref) return { origin: ref.origin, destination: ref.destination, explicit: false };
+  if (input.breakdown && flow !== 'out' && flow !== 'back' && !origin && !destination && ref) return { origin: ref.origin, destination: ref.destination, explicit: false };
 
   const pair = borderPair(input);
   if (pair && !origin && !destination) {
@@ -165,41 +171,52 @@ export function resolveDirection(input: DirectionInput): Direction {
     }
   } else if (pair && destination && !origin) origin = pair.find((c) => c !== destination);
 
-  // A live-blog entry "Georgia: 10,000 arrivals a day" or a named receiving authority gives the destination.
-  const topic = /^\s*([A-Z][\w .'’-]{1,40}?)\s*[:|]/.exec(input.text);
-  const topicPlace = topic ? input.places.find((p) => p.start < topic[0].length && p.kind !== 'demonym')?.place : undefined;
-  if (!destination && !noSingleDestination && flow !== 'out' && flow !== 'back') {
+  // A live-blog entry "Georgia: 10,000 arrivals a day", "In Romania, ..." or a named receiving authority gives the destination.
+  const topic = sentenceTopic(input) ?? input.topic;
+  const base = input.previous ?? context;
+  if (flow === 'expel') {
+    if (!origin) origin = input.previous?.origin ?? topic ?? context.destination;
+    if (!destination && !noSingleDestination) destination = input.previous?.destination;
+    return { origin, destination: destination === origin ? undefined : destination, explicit };
+  }
+  if (flow === 'out') {
+    // Leaving with no place named: people leave the country they were counted in.
+    const onward = /\b(?:since|of them|of whom|moved on|onward|later|then|again)\b/i.test(clause) || !!input.previous;
+    if (!origin) origin = onward ? (input.previous?.destination ?? topic ?? context.destination ?? context.origin) : (citizenship ?? topic ?? context.origin);
+    return { origin, destination: noSingleDestination || destination === origin ? undefined : destination, explicit };
+  }
+  if (!destination && !noSingleDestination && flow !== 'back') {
     const subject = unboundBefore(input, bound);
-    destination = topicPlace ?? subject ?? (origin !== input.authority ? input.authority : undefined);
+    destination = topic ?? subject ?? (origin !== input.authority ? input.authority : undefined);
     if (destination === origin) destination = undefined;
   }
-  if (destination && !origin && flow !== 'out') {
+  if (destination && !origin) {
     // "fighting in northern Syria has driven 23,000 refugees into Turkey"
     const m = /\bin\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west)(?:ern)?\s+)?$/i;
     const inPlace = input.places.find((p) => p.start >= input.from && p.end <= input.at && p.kind === 'country' && p.place !== destination && m.test(input.text.slice(Math.max(0, p.start - 30), p.start)));
     if (inPlace) origin = inPlace.place;
   }
-
-  if (flow === 'out') {
-    // Leaving with no place named: people leave the country they were counted in.
-    const onward = /\b(?:since|of them|of whom|moved on|onward|later|then|again)\b/i.test(clause) || !!input.previous;
-    if (!origin) origin = onward ? (input.previous?.destination ?? context.destination ?? context.origin) : (citizenship ?? context.origin);
-    return { origin, destination: noSingleDestination ? undefined : destination, explicit };
-  }
   if (!origin) {
-    const base = input.previous ?? context;
     if (destination && destination === base.origin && base.destination) origin = base.destination;
     else if (destination && destination === context.origin && context.destination) origin = context.destination;
-    else if (flow === 'back' && destination && citizenship === destination) origin = base.destination ?? context.destination;
-    else if (citizenship && citizenship !== destination) origin = citizenship;
-    else if (!destination || destination === base.destination || destination !== base.origin) origin = base.origin ?? context.origin;
+    else if (destination && destination === base.destination && base.origin) origin = base.origin;
+    else if (flow !== 'back' && citizenship && citizenship !== destination) origin = citizenship;
+    else origin = base.origin ?? context.origin;
     if (origin === destination) origin = undefined;
   }
   if (!destination && !noSingleDestination) {
-    const base = input.previous ?? context;
     if (flow === 'back' && origin && origin === base.destination) destination = base.origin;
-    else if (!origin || origin === base.origin || origin === context.origin) destination = base.destination ?? context.destination;
+    else if (origin !== base.destination) destination = base.destination ?? context.destination;
     if (destination === origin) destination = undefined;
   }
   return { origin, destination: noSingleDestination ? undefined : destination, explicit };
+}
+
+/** "Georgia: about 10,000 arrivals a day", "In Romania, the police counted ...": the place the sentence is about. */
+function sentenceTopic(input: DirectionInput): string | undefined {
+  const head = /^\s*(?:In\s+)?([A-Z][\w .'’()-]{1,50}?)\s*(?:[:|]|,\s)/.exec(input.text);
+  if (!head || head.index + head[0].length > input.at) return undefined;
+  if (!/^\s*In\s/.test(head[0]) && !/[:|]\s*$/.test(head[0])) return undefined;
+  const p = input.places.find((x) => x.start < head[0].length && (x.kind !== 'demonym' || /^\s+(?:[A-Z]\w+\s+)*(?:Border|border|police|officials|authorities|government|ministry)/.test(input.text.slice(x.end))));
+  return p?.place;
 }

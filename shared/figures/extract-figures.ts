@@ -8,6 +8,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { findPeriods, isSingleDay, rateIn, type Span } from './period.ts';
 import { qualifierOf } from './qualifier.ts';
 import { paragraphs, sentences } from './sentences.ts';
+import { isTableLine, rowContext, tableRows } from './table.ts';
 import { groupAfter } from './who.ts';
 
 export interface FigureInput {
@@ -24,11 +25,19 @@ interface ArticleState {
   firstCountry?: string;
   attribution?: string;
   last?: { metric: Metric; places: Places; country?: string };
+  /** The country the current section, table row or paragraph is about. */
+  topic?: string;
+}
+
+/** How a table cell is read: its column header says what is counted. */
+interface CellReading {
+  header: string;
 }
 
 const BLOCKERS = new Set<CueKind>(['stock', 'forecast', 'denial', 'aftermath', 'force']);
 
-const OUT_FLOW = /^(?:left|leav|depart|exit|fle|escap|evacuat|airlift|fl(?:ew|own)|deport|expel|expulsion|emigra|mov(?:ed|ing) on|travell?ed out|outflow|exodus|sent back|handed|pushed back)/i;
+const OUT_FLOW = /^(?:left|leav|depart|exit|fle|escap|evacuat|airlift|fl(?:ew|own)|emigra|mov(?:ed|ing) on|travell?ed out|outflow|exodus)/i;
+const EXPEL_FLOW = /^(?:deport|expel|expulsion|sent back|handed|pushed back)/i;
 const BACK_FLOW = /^(?:return|went back|go(?:es|ing)? back|c[ao]me back|head(?:ed|ing) back|gone home|go home|returnees)/i;
 const IN_FLOW = /^(?:enter|entr|arriv|c[ao]me|coming|pour|stream|flood|flock|surg|receiv|took in|tak|admitted|landed|ashore|reached|let|allowed|influx|inflow|newcomers|refugees|asylum)/i;
 
@@ -42,7 +51,7 @@ const FORECAST_MODAL = /\b(?:may|might|could|would|will|shall|expected to|likely
 // commas that open a new clause ("..., while 830,000 others ...").
 const CLAUSE_BREAK = /;|\s[—–]\s|:\s|,\s+(?:and|but|while|whereas|although|though|as|with|after|before|when|compared)\b|\s(?:while|whereas|but)\s|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)/g;
 
-function clauseBounds(text: string, n: NumberMention, from: number, to: number): [number, number] {
+function clauseBounds(text: string, n: NumberMention, from: number, to: number): [number, number, number] {
   let start = from;
   let end = to;
   CLAUSE_BREAK.lastIndex = 0;
@@ -51,9 +60,10 @@ function clauseBounds(text: string, n: NumberMention, from: number, to: number):
     else if (m.index >= n.end && m.index < end) end = m.index;
   }
   // A relative clause after the noun ("138 migrants who had entered ...") says what they did before.
+  const clauseEnd = end;
   const rel = /\b(?:who|whom|which|that)\b/i.exec(text.slice(n.end, end));
   if (rel && /^\s*(?:\S+\s+){0,5}$/.test(text.slice(n.end, n.end + rel.index))) end = n.end + rel.index;
-  return [start, end];
+  return [start, end, clauseEnd];
 }
 
 function nearestIn(cues: Cue[], n: NumberMention, from: number, to: number): Cue | undefined {
@@ -82,14 +92,20 @@ function cueFor(cues: Cue[], n: NumberMention, from: number, to: number, text: s
     const first = cues.find((c) => c.start > at && c.end <= n.start);
     if (first) return first;
   }
-  const [cs, ce] = clauseBounds(text, n, from, to);
-  return nearestIn(cues, n, cs, ce) ?? nearestIn(cues, n, from, to);
+  const [cs, ce, relEnd] = clauseBounds(text, n, from, to);
+  // A stock word in a relative clause still says what the people are: "3.6 million Afghans who were already living in Iran".
+  const relBlock = cues.find((c) => BLOCKERS.has(c.kind) && c.start >= ce && c.end <= relEnd);
+  if (relBlock) return relBlock;
+  // The predicate after the number first, then the words before it, then anything in the number's part of the sentence.
+  return nearestIn(cues, n, n.end, ce) ?? nearestIn(cues, n, cs, n.start) ?? nearestIn(cues, n, from, to);
 }
 
 function flowOf(cue: Cue | undefined, clause: string): Flow {
   const text = cue?.text ?? '';
+  if (/^handed|^sent back|^pushed back/i.test(text)) return 'expel';
   if (/\b(?:back|home)\b/i.test(text) || BACK_FLOW.test(text)) return 'back';
   if (/\bback\b/i.test(clause) && /\b(?:crossed|went|gone|going|headed|handed|sent)\s+back\b/i.test(clause)) return 'back';
+  if (EXPEL_FLOW.test(text)) return 'expel';
   if (OUT_FLOW.test(text)) return 'out';
   if (IN_FLOW.test(text)) return 'in';
   return 'neutral';
@@ -126,8 +142,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-function mobilizingCountry(places: PlaceMention[], n: NumberMention, from: number, to: number, periods: Span[]): string | undefined {
-  const usable = places.filter((p) => !periods.some((s) => overlaps(s, p)));
+function mobilizingCountry(text: string, places: PlaceMention[], n: NumberMention, from: number, to: number, periods: Span[]): string | undefined {
+  const usable = places.filter((p) => !periods.some((s) => overlaps(s, p)) && !/\b(?:in|at|near|to|from|visiting|visit)\s+$/i.test(text.slice(Math.max(0, p.start - 12), p.start)));
   const before = usable.filter((p) => p.end <= n.start && p.start >= from);
   if (before.length) return before[before.length - 1].place;
   return usable.find((p) => p.start >= n.end && p.end <= to)?.place;
@@ -137,7 +153,7 @@ interface Reading {
   figures: Figure[];
 }
 
-function readSentence(text: string, state: ArticleState, published?: string): Reading {
+function readSentence(text: string, state: ArticleState, published?: string, cell?: CellReading): Reading {
   const figures: Figure[] = [];
   const allPeriods = findPeriods(text);
   // Small numbers and years inside a period ("between Sept. 21 and 26") are part of a date.
@@ -146,19 +162,22 @@ function readSentence(text: string, state: ArticleState, published?: string): Re
     noteContext(text, state);
     return { figures };
   }
-  const cues = findCues(text);
+  // A table cell borrows its column header's cue ("Arrivals from Ukraine") after its own words.
+  const cues = cell ? [...findCues(text), ...findCues(cell.header).map((c) => ({ ...c, start: c.start + text.length + 1, end: c.end + text.length + 1 }))] : findCues(text);
   const periods = allPeriods.filter((p) => !numbers.some((n) => overlaps(n, p)));
-  const places = findPlaces(text).filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
+  const headerPlaces = cell ? findPlaces(cell.header).map((p) => ({ ...p, start: p.start + text.length + 1, end: p.end + text.length + 1 })) : [];
+  const full = cell ? `${text} ${cell.header}` : text;
+  const places = [...findPlaces(text), ...headerPlaces].filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
   const attributions = findAttributions(text);
   let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per'] } | undefined;
 
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i];
     const from = i > 0 ? numbers[i - 1].end : 0;
-    const to = i + 1 < numbers.length ? numbers[i + 1].start : text.length;
+    const to = i + 1 < numbers.length ? numbers[i + 1].start : full.length;
     const group = groupAfter(text.slice(n.end, to));
     const afterWord = /^\s*(\S+)/.exec(text.slice(n.end, to))?.[1] ?? '';
-    const cue = cueFor(cues, n, from, to, text);
+    const cue = cueFor(cues, n, from, to, full);
     let metric: Metric | undefined;
     let chosen = cue;
     if (cue && BLOCKERS.has(cue.kind)) {
@@ -170,7 +189,7 @@ function readSentence(text: string, state: ArticleState, published?: string): Re
     else if (previous) {
       metric = previous.metric;
       chosen = previous.cue;
-    } else if (state.last && /\b(?:total|tally|figure|number|count)\b/i.test(text.slice(from, to))) metric = state.last.metric;
+    } else if (state.last && (cell || /\b(?:total|tally|figure|number|count)\b/i.test(text.slice(from, to)))) metric = state.last.metric;
     if (!metric) continue;
     // A count of people: a people noun, a nationality, or nothing (an elided noun).
     const bareWord = !group.who || group.partOf;
@@ -187,7 +206,7 @@ function readSentence(text: string, state: ArticleState, published?: string): Re
     const leftClause = text.slice(cs, n.start);
     // "might add around 50,000 troops", "the EU will resettle one Syrian": speculation and plans are no crossings.
     if (/\b(?:may|might|could)\b/i.test(leftClause) && !/\b(?:said|says)\b.*\b(?:had|have)\b/i.test(leftClause)) continue;
-    if (metric === 'border_crossing' && /\b(?:will|would|shall|plans? to|expected to|is to|are to)\s+(?:\w+\s+){0,2}$/i.test(leftClause)) continue;
+    if (metric === 'border_crossing' && /\b(?:will|would|shall|plans? to|expected to|is to|are to)\s+(?:\w+\s+){0,4}$/i.test(leftClause)) continue;
     if (metric === 'border_crossing' && chosen && chosen.start >= n.end && FORECAST_MODAL.test(text.slice(n.end, chosen.start)) && !/\b(?:had|have|has)\b/.test(text.slice(n.end, chosen.start))) {
       // "as many as 20,000 may come": a forecast, not a crossing.
       if (!/^\s*(?:\w+\s+){0,4}(?:a|per|each|every)\s+(?:day|week|month)/i.test(text.slice(n.end, chosen.start))) continue;
@@ -217,7 +236,8 @@ function readSentence(text: string, state: ArticleState, published?: string): Re
     if (metric === 'border_crossing') {
       const flow = flowOf(chosen, clause);
       const dir = resolveDirection({
-        text,
+        text: full,
+        topic: state.topic,
         from,
         to,
         at: n.start,
@@ -231,10 +251,12 @@ function readSentence(text: string, state: ArticleState, published?: string): Re
       });
       if (dir.origin) figure.origin = dir.origin;
       if (dir.destination) figure.destination = dir.destination;
-      if (dir.explicit && flow !== 'back') updateFlow(state, dir);
+      if (dir.explicit && (flow === 'in' || flow === 'neutral')) updateFlow(state, dir);
+      // A crossing with no place at all says nothing an analyst can plot.
+      if (!dir.origin && !dir.destination) continue;
       previous = { metric, places: { origin: dir.origin, destination: dir.destination }, cue: chosen, period, per };
     } else {
-      const country = mobilizingCountry(places, n, from, to, periods) ?? state.mobilizing ?? places.find((p) => !periods.some((s) => overlaps(s, p)))?.place ?? state.firstCountry;
+      const country = mobilizingCountry(text, places, n, from, to, periods) ?? state.mobilizing ?? places.find((p) => !periods.some((s) => overlaps(s, p)))?.place ?? state.firstCountry;
       if (country) figure.country = country;
       if (country) state.mobilizing = country;
       figure.status = statusOf(clause + ' ' + (previous ? '' : text.slice(Math.max(0, from - 0), from)));
@@ -280,19 +302,76 @@ function pickAttribution(list: ReturnType<typeof findAttributions>, n: NumberMen
   return a.text ?? state.attribution;
 }
 
+
+function readBody(input: FigureInput, state: ArticleState): Figure[] {
+  const out: Figure[] = [];
+  const lines = paragraphs(input.body);
+  for (let i = 0; i < lines.length; i++) {
+    if (isTableLine(lines[i])) {
+      let j = i;
+      while (j < lines.length && isTableLine(lines[j])) j++;
+      out.push(...readTable(lines.slice(i, j), state, input.published));
+      i = j - 1;
+      continue;
+    }
+    const line = lines[i];
+    // A live-blog heading ("Georgia: about 10,000 arrivals a day") sets the place the entries below are about.
+    const heading = /^([A-Z][^:.!?]{1,50}):\s/.exec(line);
+    if (heading) state.topic = topicOf(heading[1]) ?? state.topic;
+    const sectionTopic = state.topic;
+    for (const s of sentences(line)) {
+      const opening = /^In ([A-Z][^,]{1,40}),/.exec(s);
+      if (opening) state.topic = topicOf(opening[1]) ?? state.topic;
+      out.push(...readSentence(s, state, input.published).figures);
+    }
+    state.topic = sectionTopic;
+  }
+  return out;
+}
+
+function topicOf(text: string): string | undefined {
+  return findPlaces(text).find((p) => p.kind !== 'demonym')?.place ?? authorityCountry(text);
+}
+
+function readTable(lines: string[], state: ArticleState, published?: string): Figure[] {
+  const out: Figure[] = [];
+  const saved = state.topic;
+  for (const row of tableRows(lines)) {
+    state.topic = findPlaces(row.label).find((p) => p.kind !== 'demonym')?.place ?? saved;
+    const ctx = rowContext(row);
+    for (const c of row.cells) {
+      if (c === row.cells[0] && row.cells.length > 1 && !/\d{2}/.test(c.text)) continue;
+      for (const f of readSentence(c.text, state, published, { header: c.header }).figures) {
+        if (ctx.period && !f.period) f.period = ctx.period;
+        if (ctx.daily && !f.per) f.per = 'day';
+        if (ctx.source) f.attribution = ctx.source;
+        if (!f.who && /^[A-Z][a-z]+s$|^Lebanese$|^[A-Z][a-z]+ese$/.test(c.header)) f.who = c.header;
+        out.push(f);
+      }
+    }
+  }
+  state.topic = saved;
+  return out;
+}
+
 function sameFigure(a: Figure, b: Figure): boolean {
   return a.metric === b.metric && a.count === b.count;
 }
 
 /** Finds people-count figures about border crossings and mobilization, headline first, in reading order. */
 export function extractFigures(input: FigureInput): Figure[] {
-  const state: ArticleState = { flow: {} };
+  // A first reading finds the flow and the mobilizing country the article is about,
+  // so that the headline and the lede, read first, can lean on them too.
+  const first: ArticleState = { flow: {} };
+  readBody(input, first);
+  const state: ArticleState = { flow: { ...first.flow }, mobilizing: first.mobilizing, firstCountry: first.firstCountry };
   const title = input.title?.replace(/\s+/g, ' ').trim();
-  const headline = title ? readSentence(title, state, input.published).figures : [];
-  const body: Figure[] = [];
-  for (const para of paragraphs(input.body)) {
-    for (const s of sentences(para)) body.push(...readSentence(s, state, input.published).figures);
+  const headline: Figure[] = [];
+  if (title) {
+    for (const s of sentences(title)) headline.push(...readSentence(s, state, input.published).figures.map((f) => ({ ...f, quote: title })));
   }
+  state.attribution = undefined;
+  const body = readBody(input, state);
   // A headline number repeated in the body is one figure, read from the body (GUIDE clarification 2).
   const kept = headline.filter((h) => !body.some((b) => sameFigure(h, b)));
   const out: Figure[] = [];
