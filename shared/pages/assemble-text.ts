@@ -9,7 +9,7 @@ import { liveLines } from './live-blog.ts';
 const FURNITURE_PHRASE =
   /^(advertisement|advertising|advert|ad|sponsored( content)?|share( this( article| story| page)?)?( on \w+)?|read more|read next|related( articles| stories| content| coverage)?|recommended( for you)?|more (from|on|about) .{0,40}|most (read|popular|viewed)|(sign up|subscribe)\b.*|click here\b.*|continue reading\b.*|follow us\b.*|(photo|image|picture|video)( credit)?:.*|skip (to|ad)\b.*|back to top|print|e-?mail|comments?( \(\d+\))?|loading\.*|tags?:.*|topics?:.*|see also:?.*|like this story\b.*|also read:?.*|watch:.*|listen:.*|.{0,40}requires javascript.*|.{0,40}enable javascript.*)$/i;
 
-const BYLINE = /^(by|von|par|por|door)\s+\p{Lu}/u;
+const BYLINE = /^([Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+\p{Lu}/u;
 
 export interface AssembleOptions {
   title?: string;

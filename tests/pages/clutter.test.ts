@@ -70,6 +70,16 @@ const CASES: { kind: string; html: string; marker: string }[] = [
     marker: '1,400',
   },
   {
+    kind: 'closing call to action without a class',
+    html: page({ inside: '<p>Get our weekly digest: sign up for the newsletter and join 310,000 other readers today.</p>' }),
+    marker: '310,000',
+  },
+  {
+    kind: 'unmarked byline paragraph',
+    html: page({ lead: '<p>By Staff Correspondent, North Gate · 21,000 views</p>' }),
+    marker: '21,000',
+  },
+  {
     kind: 'scripts and styles',
     html: page({ inside: '<script>var views = "55,555 people read this";</script><style>.x::after{content:"66,666 people"}</style><noscript>Enable scripts to see 44,444 people</noscript>' }),
     marker: '',

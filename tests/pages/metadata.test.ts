@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../shared/pages/extract-article.ts';
-import { page } from './fixtures/build-page.ts';
+import { STORY, page } from './fixtures/build-page.ts';
 
 const ld = (obj: unknown) => `<script type="application/ld+json">${JSON.stringify(obj)}</script>`;
 
@@ -65,5 +65,21 @@ describe('metadata', () => {
 break inside", "datePublished": "2022-09-21T16:45:00Z",}</script>`;
     const a = extractArticle(page({ head: broken }), 'https://example.com/a');
     expect(a.published).toBe('2022-09-21T16:45:00Z');
+  });
+
+  it('takes the name out of a byline sentence and the outlet from the <title> suffix', () => {
+    const html = `<html><head><title>Queue grows at the crossing – The Frontier Post</title></head><body><article>
+      <p class="story-byline">By Ana Ruiz in Lima · <time datetime="2021-05-03T09:00:00Z">3 May 2021</time> · <a href="#c">4 comments</a></p>
+      ${STORY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const a = extractArticle(html, 'https://example.com/a');
+    expect(a.author).toBe('Ana Ruiz');
+    expect(a.outlet).toBe('The Frontier Post');
+    expect(a.title).toBe('Queue grows at the crossing');
+    expect(a.body).not.toMatch(/Ana Ruiz|comments/);
+  });
+
+  it('prefers the marked-up author name over the byline around it', () => {
+    const html = page({ lead: '<p class="byline">By <span itemprop="author">Lena Novak</span> <span class="desk">Foreign Desk</span> Oct. 6, 2022</p>' });
+    expect(extractArticle(html, 'https://example.com/a').author).toBe('Lena Novak');
   });
 });
