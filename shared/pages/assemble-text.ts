@@ -33,6 +33,7 @@ export function assembleBody(blocks: Block[], opts: AssembleOptions): string {
   let end = kept.length;
   while (start < end && !anchors(kept[start], false, opts.live)) start++;
   while (end > start && (!anchors(kept[end - 1], true, opts.live) || isPromo(kept[end - 1]))) end--;
+  end = cutTrailingRecirculation(kept, start, end);
   const lines: string[] = [];
   for (const b of kept.slice(start, end)) {
     for (const line of opts.live ? liveLines(b) : [b.text]) {
@@ -59,6 +60,19 @@ const PROMO = /\b(sign up|subscribe|newsletter|follow (us|him|her|them|me)\b|joi
 
 function isPromo(b: Block): boolean {
   return b.text.length < 400 && PROMO.test(b.text);
+}
+
+const RECIRCULATION_HEADING =
+  /^(more|related|recommended|read (more|next|also)|also read|most (read|popular|viewed|shared)|latest|top stories|trending|see also|further reading|you (may|might) (also )?like|what to read next|don'?t miss|editor'?s picks)\b/i;
+
+/** A closing "More great stories" heading followed only by list items is the site's, not the story's. */
+function cutTrailingRecirculation(blocks: Block[], start: number, end: number): number {
+  for (let i = end - 1; i > start; i--) {
+    const b = blocks[i];
+    if (!b.listItem && isProse(b)) return end;
+    if (b.text.length < 80 && RECIRCULATION_HEADING.test(b.text) && !/[.!?]$/.test(b.text)) return i;
+  }
+  return end;
 }
 
 function timeOnly(b: Block): boolean {

@@ -80,6 +80,11 @@ const CASES: { kind: string; html: string; marker: string }[] = [
     marker: '21,000',
   },
   {
+    kind: 'unmarked closing list of more stories',
+    html: page({ inside: '<h3>More great stories</h3><ul><li><a href="/p">Inside the plan to move 45,000 people</a> by train</li><li>Why <a href="/q">prices rose</a> this winter</li></ul>' }),
+    marker: '45,000',
+  },
+  {
     kind: 'scripts and styles',
     html: page({ inside: '<script>var views = "55,555 people read this";</script><style>.x::after{content:"66,666 people"}</style><noscript>Enable scripts to see 44,444 people</noscript>' }),
     marker: '',
