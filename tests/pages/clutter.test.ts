@@ -81,7 +81,7 @@ const CASES: { kind: string; html: string; marker: string }[] = [
   },
   {
     kind: 'unmarked closing list of more stories',
-    html: page({ inside: '<h3>More great stories</h3><ul><li><a href="/p">Inside the plan to move 45,000 people</a> by train</li><li>Why <a href="/q">prices rose</a> this winter</li></ul>' }),
+    html: page({ inside: '<h3>More great stories</h3><ul><li>Officials in the east expect 45,000 more arrivals before the month ends, says a <a href="/p">report</a></li><li>Why heating prices rose so sharply in the capital this <a href="/q">winter</a></li></ul>' }),
     marker: '45,000',
   },
   {
