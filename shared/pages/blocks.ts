@@ -25,6 +25,11 @@ const INLINE = new Set([
 ]);
 const CELLS = new Set(['td', 'th']);
 
+/** A cell with block content is a layout cell holding a page region, not a data cell. */
+function holdsBlocks(cell: Element): boolean {
+  return cell.children.some((c) => isElement(c) && !INLINE.has(c.name));
+}
+
 /**
  * Cuts the page into text blocks in reading order, leaving out hard-dropped
  * subtrees. One walk; each text node is visited once.
@@ -80,7 +85,7 @@ export function segment(doc: Document): Block[] {
       return;
     }
     const innerClutter = isSoftClutter(node) ? [...clutter, node] : clutter;
-    if (CELLS.has(name)) {
+    if (CELLS.has(name) && !holdsBlocks(node)) {
       // Cells of one row stay on one line, so a table row reads as a row.
       if (cellsInRow++ > 0) parts.push(' | ');
       for (const c of node.children) walk(c, container, innerClutter, inLink);

@@ -24,6 +24,12 @@ describe('page structures', () => {
     expect(lines).toContain('North gate | 12,400');
   });
 
+  it('reads an old table-layout page with <br> paragraphs', () => {
+    const html = `<html><body><table><tr><td><a href="/1">Home</a><br><a href="/2">Archive of 3,000 stories</a></td>
+      <td><b>Queue grows</b><br>${STORY.join('<br><br>')}</td></tr></table></body></html>`;
+    expect(paragraphsOf(extractArticle(html, 'https://example.com/a').body)).toEqual(STORY);
+  });
+
   it('reads AMP pages', () => {
     const html = `<!doctype html><html amp lang="en"><head><meta charset="utf-8"><title>AMP story</title>
       <link rel="canonical" href="https://example.com/story"></head><body>
