@@ -4,12 +4,12 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { ENV, requiredEnv } from '../../shared/lambda/env.ts';
 import { lazy } from '../../shared/lambda/lazy.ts';
 import { observed } from '../../shared/lambda/observability.ts';
-import { noAlerts, pipelineDepsFromEnv } from '../../shared/lambda/pipeline-deps.ts';
+import { pipelineDepsFromEnv, pollingOnly } from '../../shared/lambda/pipeline-deps.ts';
 import { pollFeedRecord } from '../../shared/lambda/poll-feed-record.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 const sqs = new SQSClient({});
-const wiring = lazy(() => ({ deps: pipelineDepsFromEnv(noAlerts), sqs, articleQueueUrl: requiredEnv(ENV.articleQueueUrl) }));
+const wiring = lazy(() => ({ deps: pipelineDepsFromEnv(pollingOnly), sqs, articleQueueUrl: requiredEnv(ENV.articleQueueUrl) }));
 
 /** Polls the feeds of a batch in parallel; failed records go back to the queue. */
 export const handler = observed((event: SQSEvent, context) =>

@@ -1,17 +1,25 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AlertSink } from '../alerts/sink.ts';
-import { extractFigures } from '../figures/extract-figures.ts';
 import { HttpFetcher } from '../http/http-fetcher.ts';
-import { extractArticle } from '../pages/extract-article.ts';
 import type { PipelineDeps } from '../pipeline/deps.ts';
 import { DynamoStore } from '../store/dynamo-store.ts';
 import { ENV, optionalEnv, requiredEnv } from './env.ts';
 
-/** For functions that never raise alerts: a delivery reaching it is a wiring bug. */
-export const noAlerts: AlertSink = {
-  deliver: async (alert) => {
-    throw new Error(`alert ${alert.id} reached a function without an alert sink`);
-  },
+/** The parts that differ per function: who reads pages and who hears of alerts. */
+export type Reading = Pick<PipelineDeps, 'sink' | 'extractArticle' | 'extractFigures'>;
+
+const notHere = (what: string) => () => {
+  throw new Error(`${what} reached a function that only polls feeds`);
+};
+
+/**
+ * For poll-feed, which never reads pages nor raises alerts. Leaving the extractors out
+ * keeps the HTML and place-name code out of its bundle; a call is a wiring bug.
+ */
+export const pollingOnly: Reading = {
+  sink: { deliver: async () => notHere('an alert')() },
+  extractArticle: notHere('article extraction'),
+  extractFigures: notHere('figure extraction'),
 };
 
 /** The table named by the environment (or the embedded engine's endpoint in tests). */
@@ -20,14 +28,12 @@ export function storeFromEnv(env: NodeJS.ProcessEnv = process.env): DynamoStore 
   return new DynamoStore({ client: new DynamoDBClient(endpoint ? { endpoint } : {}), tableName: requiredEnv(ENV.tableName, env) });
 }
 
-/** The pipeline's dependencies as wired on Lambda. Fetches inside one batch run this many at a time. */
-export function pipelineDepsFromEnv(sink: AlertSink, env: NodeJS.ProcessEnv = process.env): PipelineDeps {
+/** The pipeline's dependencies as wired on Lambda. */
+export function pipelineDepsFromEnv(reading: Reading, env: NodeJS.ProcessEnv = process.env): PipelineDeps {
   return {
+    ...reading,
     fetcher: new HttpFetcher({ allowLoopback: optionalEnv(ENV.allowLoopback, env) === '1' }),
     store: storeFromEnv(env),
-    sink,
-    extractArticle,
-    extractFigures,
     now: () => new Date(),
   };
 }
