@@ -33,12 +33,15 @@ tr.failing td{background:#fff0f0}
 `;
 
 const words = (s: string) => s.replace(/_/g, ' ');
-const timeOf = (f: StoredFigure) => f.figure.published ?? f.source.published ?? f.storedAt;
+/** When a figure was published (its own time, else its article's), else when it was stored. */
+function timeOf(f: StoredFigure): Date {
+  const published = new Date(f.figure.published ?? f.source.published ?? Number.NaN);
+  return Number.isNaN(published.getTime()) ? new Date(f.storedAt) : published;
+}
 const placesOf = (f: StoredFigure) => [f.figure.origin, f.figure.destination, f.figure.country].filter((p): p is string => Boolean(p));
 
 function pointOf(f: StoredFigure): ChartPoint {
-  const parsed = new Date(timeOf(f));
-  const at = Number.isNaN(parsed.getTime()) ? new Date(f.storedAt) : parsed;
+  const at = timeOf(f);
   const g = f.figure;
   const range = g.low !== undefined && g.high !== undefined ? ` (${fmtCount(g.low)}–${fmtCount(g.high)})` : '';
   return {
@@ -97,11 +100,11 @@ function figureRowHtml(f: StoredFigure): string {
   const places = g.metric === 'border_crossing' ? `${g.origin ?? '?'} → ${g.destination ?? '?'}` : `${g.country ?? '?'}${g.status ? `, ${g.status}` : ''}`;
   const range = g.low !== undefined && g.high !== undefined ? ` <span class="muted">(${fmtCount(g.low)}–${fmtCount(g.high)})</span>` : '';
   const source = link(f.source.articleUrl, outletOf(f.source));
-  return `<tr data-metric="${esc(g.metric)}" data-places="${esc(placesOf(f).map((p) => p.toLowerCase()).join('|'))}"><td>${esc(utcTime(timeOf(f)))}</td><td>${esc(words(g.metric))}</td><td class="num">${fmtCount(g.count)}${range}</td><td>${esc(words(g.qualifier))}</td><td>${esc(g.per)}</td><td>${esc(places)}</td><td>${esc(g.attribution)}</td><td>${source}${f.source.articleTitle ? `<br><span class="muted">${esc(f.source.articleTitle)}</span>` : ''}</td><td class="quote">${esc(g.quote)}</td></tr>`;
+  return `<tr data-metric="${esc(g.metric)}" data-places="${esc(placesOf(f).map((p) => p.toLowerCase()).join('|'))}"><td>${esc(utcTime(timeOf(f).toISOString()))}</td><td>${esc(words(g.metric))}</td><td class="num">${fmtCount(g.count)}${range}</td><td>${esc(words(g.qualifier))}</td><td>${esc(g.per)}</td><td>${esc(places)}</td><td>${esc(g.attribution)}</td><td>${source}${f.source.articleTitle ? `<br><span class="muted">${esc(f.source.articleTitle)}</span>` : ''}</td><td class="quote">${esc(g.quote)}</td></tr>`;
 }
 
 function figuresSection(figures: StoredFigure[]): string {
-  const sorted = [...figures].sort((a, b) => timeOf(b).localeCompare(timeOf(a)) || a.id.localeCompare(b.id));
+  const sorted = [...figures].sort((a, b) => timeOf(b).getTime() - timeOf(a).getTime() || a.id.localeCompare(b.id));
   const metrics = [...new Set(figures.map((f) => f.figure.metric))].sort();
   const places = new Map<string, string>();
   for (const f of figures) for (const p of placesOf(f)) if (!places.has(p.toLowerCase())) places.set(p.toLowerCase(), p);

@@ -175,3 +175,12 @@ describe('renderReport edge cases', () => {
     expect(points.map((p) => p.label.split(',')[0])).toEqual(['100', '200', '300']);
   });
 });
+
+describe('renderReport figures table order', () => {
+  it('lists figures newest first by time, whatever the offset they were written with', () => {
+    const late = storedFigure({ count: 1, published: '2024-05-02T01:00:00+00:00' });
+    const early = storedFigure({ count: 2, published: '2024-05-02T03:00:00+05:00' });
+    const $ = cheerio.load(renderReport(input([[early, late]])));
+    expect($('#figures-table tbody td.num').map((_, td) => $(td).text()).get()).toEqual(['1', '2']);
+  });
+});
