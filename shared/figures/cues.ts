@@ -16,6 +16,8 @@ export interface Cue {
   start: number;
   end: number;
   text: string;
+  /** A topic noun, consulted only when no other cue is near. */
+  weak?: boolean;
 }
 
 const words = (list: string[]) => list.join('|');
@@ -26,7 +28,7 @@ const CROSS = words([
   'c[ao]me(?:\\s+(?:in|into|through|across|over|back|home|ashore))?', 'coming', 'comes',
   'went', 'gone', 'go(?:es|ing)? (?:back|home|abroad)', 'pour(?:ed|ing|s)?', 'stream(?:ed|ing|s)?', 'flood(?:ed|ing)?',
   'flock(?:ed|ing)?', 'surg(?:ed|ing)', 'return(?:ed|ing|s|ees?)?', 'travell?(?:ed|ing) (?:out|to|into|abroad|on)',
-  'fl(?:ew|own) (?:out|into|to|home|abroad)', 'airlift(?:ed)?', 'evacuat(?:ed|ion) (?:from|out)',
+  'fl(?:ew|own) (?:out|into|to|home|abroad)', 'flying', 'airlift(?:ed)?', 'evacuat(?:ed|ion) (?:from|out)',
   'deport(?:ed|ing|ations?|ees)?', 'expel(?:led|ling|s)?', 'expulsions?', 'handed (?:\\w+ )*?back', 'sent back',
   'pushed back', 'let (?:in|through)', 'allowed (?:in|through)', 'passed through', 'through the (?:\\w+ )?(?:gate|crossing|checkpoint)',
   'receiv(?:ed|ing)', 'took in', 'tak(?:e|ing) in', 'admitted', 'landed', 'ashore', 'reached', 'mov(?:ed|ing) on',
@@ -40,7 +42,7 @@ const MOBILIZE = words([
   'summon(?:ed|s|ses|ing)?', 'recruit(?:ed|ing|s|ment)?', 'enlist(?:ed|ing|ment)?', 'reservists', 'intakes?', 'batch',
   'joined (?:\\w+[’\']?s? )?(?:the )?(?:armed forces|army|military|national defen[cs]e force|defen[cs]e forces)',
   'reported for duty', 'into the (?:army|armed forces|military)', 'call-up papers', 'send-off', 'volunteer(?:ed|s)?',
-  'troops', 'soldiers',
+  'troops',
 ]);
 
 const STOCK = words([
@@ -48,7 +50,7 @@ const STOCK = words([
   'applied for', 'appl(?:y|ying) for', 'asylum (?:applications|claims|requests)', 'hold(?:s|ing)?', 'held', 'liv(?:e|es|ing)', 'resid(?:e|ing|ents)',
   'displaced (?:inside|within)', 'internally displaced', 'detain(?:ed|ing)?', 'arrest(?:ed)?', 'waiting', 'queu(?:e|ed|ing)',
   'stranded', 'shelter(?:ed|ing|s)?', 'population', 'home to', 'on (?:its|the|their) regist(?:er|ers|ry)', 'camp(?:ing|ed)', 'eligible', 'displaced', 'hous(?:ed|ing)', 'accommodated', 'opened (?:its|their) (?:halls|doors|homes)',
-  'caught', 'intercepted', 'apprehended', 'turned (?:back|away)', 'blocked', 'records', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',
+  'caught', 'intercepted', 'received (?:one|it|them|a|an|their|his|her|the|papers|documents|summons(?:es)?)\\b', 'apprehended', 'turned (?:back|away)', 'blocked', 'records', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',
 ]);
 
 const FORECAST = words([
@@ -60,7 +62,7 @@ const FORECAST = words([
 const DENIAL = words(['false', 'denied', 'den(?:y|ies)', 'not true', 'untrue', 'dismissed', 'rejected', 'exaggerated', 'fake']);
 
 const AFTERMATH = words([
-  'fighting', 'at the front', 'sent to', 'kill(?:s|ed|ing)?', 'to the front', 'in combat', 'in training', 'training', 'sent home', 'killed', 'wounded', 'died', 'dead',
+  'fighting', 'at the front', 'sent to', 'sent (?:back )?home', 'kill(?:s|ed|ing)?', 'deaths?', 'to the front', 'in combat', 'in training', 'training', 'sent home', 'killed', 'wounded', 'died', 'dead',
   'deferments?', 'deferred', 'exempt(?:ed|ions?)?', 'deserted', 'desert(?:ers|ion)', 'captured', 'missing', 'demobili[sz]ed',
 ]);
 
@@ -81,20 +83,27 @@ const KINDS: [CueKind, RegExp][] = [
   ['force', new RegExp(`\\b(?:${FORCE})\\b`, 'gi')],
 ];
 
-/** Every cue in the sentence, in text order. */
+// Nouns that name the topic of a sentence rather than what its number counts
+// ("protests against the mobilisation"): used only when nothing else is there.
+const WEAK = /^(?:mobili[sz]ations?|call-ups?|conscription|draft|exodus|influx|outflow|inflow|troops|reservists|intakes?|batch|volunteers?|newcomers|evacuees|returnees|emigration)$/i;
+
+/** Every cue in the sentence, in text order. Where a blocker and a cue overlap, the blocker stands. */
 export function findCues(sentence: string): Cue[] {
   const out: Cue[] = [];
   for (const [kind, re] of KINDS) {
     re.lastIndex = 0;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0], weak: WEAK.test(m[0]) });
   }
-  return out.sort((a, b) => a.start - b.start);
+  const blockers = out.filter((c) => c.kind !== 'cross' && c.kind !== 'mobilize');
+  return out
+    .filter((c) => !((c.kind === 'cross' || c.kind === 'mobilize') && blockers.some((b) => b.start < c.end && c.start < b.end)))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** Nouns after a number that make it a count of people. */
 export const PEOPLE_NOUN =
-  /^(?:people|persons?|individuals|refugees|migrants|asylum[- ]seekers|citizens|nationals|residents|civilians|foreigners|men|women|children|minors|boys|girls|families|famil(?:y|ies) members|adults|travell?ers|passengers|tourists|visitors|arrivals|departures|entries|exits|returnees|evacuees|deportees|expellees|reservists|conscripts|recruits|draftees|troops|soldiers|servicemen|fighters|volunteers|conscientious|workers|students|Americans|others|more|new|young|more people|of them|of whom|others)\b/i;
+  /^(?:people|persons?|individuals|refugees|migrants|asylum[- ]seekers|citizens|nationals|residents|civilians|foreigners|men|women|children|minors|boys|girls|family members|adults|travell?ers|passengers|tourists|visitors|arrivals|departures|entries|exits|returnees|evacuees|deportees|expellees|reservists|conscripts|recruits|draftees|troops|soldiers|servicemen|fighters|volunteers|conscientious|workers|students|Americans|others|more|new|young|more people|of them|of whom|others)\b/i;
 
 /** Nouns after a number that make it something other than people. */
 export const NON_PEOPLE_NOUN =
-  /^(?:(?:[\w-]+\s)?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|hectares?|acres?|tonnes?|tons?|kg|litres?|liters?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|times|per ?cent|percent|%|points?|dollars?|euros?|rubles?|roubles?|pounds?|francs?|lira|rupees?|yuan|tenge|lari|hryvnias?|flights?|planes?|aircraft|cars?|vehicles?|trucks?|lorries|buses|coaches|trains?|ships?|boats?|ferries|tickets?|checkpoints?|crossings?|crossing points?|border (?:posts|crossings)|posts|countries|nations|regions|districts|provinces|cities|towns|villages|kilos?|beds?|tents?|rooms?|homes|houses|apartments|flats|visas?|passports?|applications|cases|documents|locations|sites|centres|centers|camps|schools|hospitals|streets?|roads?|lanes?|queues?|articles?|reports?|pages?|comments?|photos?|videos?|votes?|seats?|ballots?|jobs|positions|companies|firms|units|brigades|divisions|battalions|regiments|tanks|guns|rifles|shells|missiles|drones|rounds|sorties|strikes)\b)/i;
+  /^(?:(?:[\w-]+\s)?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|hectares?|acres?|tonnes?|tons?|kg|litres?|liters?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|times|per ?cent|percent|%|points?|dollars?|euros?|rubles?|roubles?|pounds?|francs?|lira|rupees?|yuan|tenge|lari|hryvnias?|flights?|planes?|aircraft|cars?|vehicles?|trucks?|lorries|buses|coaches|trains?|ships?|boats?|ferries|tickets?|checkpoints?|crossings?|crossing points?|border (?:posts|crossings)|posts|families|households|countries|nations|regions|districts|provinces|cities|towns|villages|kilos?|beds?|tents?|rooms?|homes|houses|apartments|flats|visas?|passports?|applications|cases|documents|locations|sites|centres|centers|camps|schools|hospitals|streets?|roads?|lanes?|queues?|articles?|reports?|pages?|comments?|photos?|videos?|votes?|seats?|ballots?|jobs|positions|companies|firms|units|brigades|divisions|battalions|regiments|tanks|guns|rifles|shells|missiles|drones|rounds|sorties|strikes)\b)/i;

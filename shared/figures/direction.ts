@@ -33,6 +33,10 @@ export interface DirectionInput {
   authority?: string;
   /** The country the text is about here: a live-blog heading, a table row, "In Romania, ...". */
   topic?: string;
+  /** The country the article is about: the first one its headline (or text) names. */
+  home?: string;
+  /** Where this number's own clause starts; places before it belong to an earlier number. */
+  clauseFrom?: number;
 }
 
 export interface Direction extends Places {
@@ -43,7 +47,7 @@ export interface Direction extends Places {
 const ORIGIN_BEFORE =
   /\b(?:from|out of|fled|flee|flees|fleeing|left|leave|leaves|leaving|departed|departing|depart|exited|exiting|exit|escaped|escaping|evacuated from|deported from|expelled from|abandoned)\s+(?:the\s+)?(?:(?:neighbou?ring|war-torn|northern|southern|eastern|western|mainland)\s+)?$/i;
 const DEST_BEFORE =
-  /\b(?:into|to|entered|entering|enter|enters|reached|reaching|reach|towards?|for|arrived in|arriving in|arrive in|arrivals in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
+  /\b(?:(?:for|to|into)\s+[A-Z][\w-]+\s+(?:and|or)|into|to|entered|entering|enter|enters|reached|reaching|reach|towards?|for|arrived in|arriving in|arrive in|arrivals in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
 const NOT_DEST_TO = /\b(?:close|next|according|due|similar|compared|up|owing|thanks|prior|related|route|routes|road|corridor|return(?:ed|ing)?\s+home)\s+(?:to|into)\s+(?:the\s+)?$/i;
 const NOT_ORIGIN_FROM = /\b(?:figures|data|statistics|numbers|reports?|officials|sources|estimates|tally|help|aid|support)\s+from\s+(?:the\s+)?$/i;
 const EXPELLER_VERB = /^\s*(?:(?:countries|authorities|officials|police|government|has|have|had|also|was|were|is|now|already)\s+)*(?:expelled|deported|returned|sent back|handed|pushed back|removed|flew|flown)\b/i;
@@ -68,7 +72,7 @@ function lastCountryBefore(places: PlaceMention[], at: number): string | undefin
 function boundPlaces(input: DirectionInput): Bound[] {
   const { text, from, to, places } = input;
   const out: Bound[] = [];
-  const inSpan = places.filter((p) => p.start >= from && p.end <= to);
+  const inSpan = places.filter((p) => p.start >= (input.clauseFrom ?? from) && p.end <= to);
   for (let i = 0; i < inSpan.length; i++) {
     const p = inSpan[i];
     const before = text.slice(Math.max(0, p.start - 40), p.start);
@@ -78,7 +82,7 @@ function boundPlaces(input: DirectionInput): Bound[] {
     if (!isLand) continue;
     // "into Romania, Moldova, Poland and Hungary" names no single destination.
     const next = inSpan[i + 1];
-    const multi = !!next && next.kind !== 'demonym' && MANY_PLACES.test(text.slice(p.end, next.start)) && text.slice(p.end, next.start).length < 8;
+    const multi = !!next && next.kind !== 'demonym' && next.place !== p.place && MANY_PLACES.test(text.slice(p.end, next.start)) && text.slice(p.end, next.start).length < 8;
     const prev = inSpan[i - 1];
     const inList = !!prev && prev.kind !== 'demonym' && MANY_PLACES.test(text.slice(prev.end, p.start)) && text.slice(prev.end, p.start).length < 8;
     if (ORIGIN_BEFORE.test(before) && !NOT_ORIGIN_FROM.test(before)) out.push({ role: 'origin', place: p.place, at: p.start, multi: multi || inList });
@@ -88,10 +92,9 @@ function boundPlaces(input: DirectionInput): Bound[] {
     } else if (EXPELLER_VERB.test(after) && p.end <= input.at) {
       out.push({ role: 'origin', place: p.place, at: p.start, multi: false });
     } else if (inList) {
+      // "to Erbil and Baghdad" is one country; "into Hungary, Moldova and Slovakia" is several.
       const last = out[out.length - 1];
-      if (last) {
-        last.multi = true;
-      }
+      if (last && last.at === prev.start && last.place !== p.place) last.multi = true;
     }
   }
   // "the country" is the country named last before it.
@@ -99,7 +102,7 @@ function boundPlaces(input: DirectionInput): Bound[] {
   for (let m = THE_COUNTRY.exec(text); m; m = THE_COUNTRY.exec(text)) {
     if (m.index < from || m.index > to || (!m[1] && !m[2])) continue;
     const leaving = !!m[2] || /^(?:from|left|leaving|leave|out of)/i.test(m[1] ?? '');
-    const place = lastCountryBefore(places, m.index) ?? input.topic ?? (leaving ? input.context.destination ?? input.context.origin : input.context.destination);
+    const place = lastCountryBefore(places, m.index) ?? input.topic ?? input.home ?? (leaving ? input.context.destination ?? input.context.origin : input.context.destination);
     if (place) out.push({ role: leaving ? 'origin' : 'destination', place, at: m.index, multi: false });
   }
   // "the Georgian-Russian border": two sides, oriented below.
@@ -149,7 +152,7 @@ export function resolveDirection(input: DirectionInput): Direction {
   // Nationality: of the group after the number, else a nationality named before it in its clause ("the number of Russians arriving").
   const citizenship =
     whoCountry(input.who) ??
-    input.places.filter((p) => p.kind === 'demonym' && p.start >= input.from && p.end <= input.at && !/^\s+(?:[A-Z]\w+\s+)*(?:border|police|officials?|authorities|government|ministry|interior|guards?|service|agency|side|territory|islands?|port)/i.test(input.text.slice(p.end, p.end + 40))).pop()?.place;
+    input.places.filter((p) => p.kind === 'demonym' && p.start >= input.from && p.end <= input.at && /\b(?:number|total|flow|wave|influx|exodus|stream) of\s+$/i.test(input.text.slice(Math.max(0, p.start - 25), p.start))).pop()?.place;
   const ref = input.breakdown ? (input.previous ?? context) : input.previous;
 
   if (/\b(?:home|homeland)\b/i.test(clause) && !destination && citizenship && citizenship !== origin) destination = citizenship;
@@ -187,7 +190,7 @@ export function resolveDirection(input: DirectionInput): Direction {
   }
   if (!destination && !noSingleDestination && flow !== 'back') {
     const subject = unboundBefore(input, bound);
-    destination = topic ?? subject ?? (origin !== input.authority ? input.authority : undefined);
+    destination = sentenceTopic(input) ?? subject ?? (origin !== input.authority ? input.authority : undefined) ?? input.topic;
     if (destination === origin) destination = undefined;
   }
   if (destination && !origin) {
@@ -200,13 +203,15 @@ export function resolveDirection(input: DirectionInput): Direction {
     if (destination && destination === base.origin && base.destination) origin = base.destination;
     else if (destination && destination === context.origin && context.destination) origin = context.destination;
     else if (destination && destination === base.destination && base.origin) origin = base.origin;
-    else if (flow !== 'back' && citizenship && citizenship !== destination) origin = citizenship;
+    // A nationality stands in for the origin, unless they are nationals going home along the article's flow.
+    else if (flow !== 'back' && citizenship && citizenship !== destination && citizenship !== (destination ?? base.destination ?? context.destination)) origin = citizenship;
     else origin = base.origin ?? context.origin;
     if (origin === destination) origin = undefined;
   }
   if (!destination && !noSingleDestination) {
     if (flow === 'back' && origin && origin === base.destination) destination = base.origin;
     else if (origin !== base.destination) destination = base.destination ?? context.destination;
+    if (!destination && flow !== 'back' && input.home !== origin) destination = input.home;
     if (destination === origin) destination = undefined;
   }
   return { origin, destination: noSingleDestination ? undefined : destination, explicit };

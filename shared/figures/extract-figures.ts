@@ -66,11 +66,11 @@ function clauseBounds(text: string, n: NumberMention, from: number, to: number):
   return [start, end, clauseEnd];
 }
 
-function nearestIn(cues: Cue[], n: NumberMention, from: number, to: number): Cue | undefined {
+function nearestIn(cues: Cue[], n: NumberMention, from: number, to: number, weak = false): Cue | undefined {
   let best: Cue | undefined;
   let bestD = Infinity;
   for (const c of cues) {
-    if (c.start < from || c.end > to || overlaps(c, n)) continue;
+    if (c.start < from || c.end > to || overlaps(c, n) || !!c.weak !== weak) continue;
     const d = c.start >= n.end ? c.start - n.end : n.start - c.end + 6; // a predicate after the number binds more often
     if (d < bestD) {
       best = c;
@@ -97,7 +97,11 @@ function cueFor(cues: Cue[], n: NumberMention, from: number, to: number, text: s
   const relBlock = cues.find((c) => BLOCKERS.has(c.kind) && c.start >= ce && c.end <= relEnd);
   if (relBlock) return relBlock;
   // The predicate after the number first, then the words before it, then anything in the number's part of the sentence.
-  return nearestIn(cues, n, n.end, ce) ?? nearestIn(cues, n, cs, n.start) ?? nearestIn(cues, n, from, to);
+  for (const weak of [false, true]) {
+    const found = nearestIn(cues, n, n.end, ce, weak) ?? nearestIn(cues, n, cs, n.start, weak) ?? nearestIn(cues, n, from, to, weak);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function flowOf(cue: Cue | undefined, clause: string): Flow {
@@ -170,6 +174,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   const places = [...findPlaces(text), ...headerPlaces].filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
   const attributions = findAttributions(text);
   let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per'] } | undefined;
+  let blocked = false;
 
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i];
@@ -182,8 +187,12 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     let chosen = cue;
     if (cue && BLOCKERS.has(cue.kind)) {
       previous = undefined;
+      blocked = true;
       continue;
     }
+    // "A further 21,113 were caught ...: 14,313 as they ..." — a list after a blocked number shares its fate.
+    if (blocked && !cue && !previous) continue;
+    if (cue) blocked = false;
     if (cue?.kind === 'cross') metric = 'border_crossing';
     else if (cue?.kind === 'mobilize') metric = 'mobilization';
     else if (previous) {
@@ -206,7 +215,9 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     const leftClause = text.slice(cs, n.start);
     // "might add around 50,000 troops", "the EU will resettle one Syrian": speculation and plans are no crossings.
     if (/\b(?:may|might|could)\b/i.test(leftClause) && !/\b(?:said|says)\b.*\b(?:had|have)\b/i.test(leftClause)) continue;
-    if (metric === 'border_crossing' && /\b(?:will|would|shall|plans? to|expected to|is to|are to)\s+(?:\w+\s+){0,4}$/i.test(leftClause)) continue;
+    if (metric === 'border_crossing' && /\b(?:will|would|shall|plans? to|expected to|is to|are to)\s+(?:\w+\s+){0,5}$/i.test(leftClause)) continue;
+    // A troop count is a call-up only where the sentence talks about calling people up.
+    if (metric === 'mobilization' && chosen?.weak && /^troops$/i.test(chosen.text) && !cues.some((c) => c.kind === 'mobilize' && !/^troops$/i.test(c.text)) && !/\b(?:add|more|target|wants?|wanted|needs?|seeks?)\b/i.test(text)) continue;
     if (metric === 'border_crossing' && chosen && chosen.start >= n.end && FORECAST_MODAL.test(text.slice(n.end, chosen.start)) && !/\b(?:had|have|has)\b/.test(text.slice(n.end, chosen.start))) {
       // "as many as 20,000 may come": a forecast, not a crossing.
       if (!/^\s*(?:\w+\s+){0,4}(?:a|per|each|every)\s+(?:day|week|month)/i.test(text.slice(n.end, chosen.start))) continue;
@@ -247,11 +258,14 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         previous: previous?.metric === 'border_crossing' ? previous.places : undefined,
         context: state.flow,
         authority: attr ? authorityCountry(attr) : undefined,
-        breakdown: group.partOf || /\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who|^of )\b/i.test(leftPart + ' ' + rightPart.slice(0, 60)),
+        home: state.firstCountry,
+        clauseFrom: previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs,
+        breakdown: group.partOf || /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) || /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text),
       });
       if (dir.origin) figure.origin = dir.origin;
       if (dir.destination) figure.destination = dir.destination;
-      if (dir.explicit && (flow === 'in' || flow === 'neutral')) updateFlow(state, dir);
+      if (dir.explicit && (flow === 'in' || flow === 'neutral' || (flow === 'out' && dir.origin && dir.destination))) updateFlow(state, dir);
+      else if (dir.explicit && flow === 'out' && dir.origin && !state.flow.origin) state.flow = { ...state.flow, origin: dir.origin };
       // A crossing with no place at all says nothing an analyst can plot.
       if (!dir.origin && !dir.destination) continue;
       previous = { metric, places: { origin: dir.origin, destination: dir.destination }, cue: chosen, period, per };
@@ -362,7 +376,8 @@ function sameFigure(a: Figure, b: Figure): boolean {
 export function extractFigures(input: FigureInput): Figure[] {
   // A first reading finds the flow and the mobilizing country the article is about,
   // so that the headline and the lede, read first, can lean on them too.
-  const first: ArticleState = { flow: {} };
+  const titleCountry = input.title ? findPlaces(input.title).find((p) => p.kind !== 'demonym' && p.kind !== 'bloc')?.place : undefined;
+  const first: ArticleState = { flow: {}, firstCountry: titleCountry };
   readBody(input, first);
   const state: ArticleState = { flow: { ...first.flow }, mobilizing: first.mobilizing, firstCountry: first.firstCountry };
   const title = input.title?.replace(/\s+/g, ' ').trim();

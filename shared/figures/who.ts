@@ -37,6 +37,6 @@ export function groupAfter(after: string): Group {
   // "of" continues a group only into a noun: "fathers of large families", "citizens of the Republic of the Congo".
   while (words.length && /^(?:of|with)$/i.test(words[words.length - 1])) words.pop();
   const who = words.length ? words.join(' ') : undefined;
-  const people = !!who && (PEOPLE_NOUN.test(who) || words.some((w) => demonymCountry(w) !== undefined) || /\b(?:people|men|women|children|citizens|nationals|refugees|migrants|reservists|recruits|conscripts|troops|soldiers|families|foreigners|travell?ers|Afghans|evacuees)\b/i.test(who));
+  const people = !!who && (PEOPLE_NOUN.test(who) || words.some((w) => demonymCountry(w) !== undefined) || /\b(?:people|men|women|children|citizens|nationals|refugees|migrants|reservists|recruits|conscripts|troops|soldiers|foreigners|travell?ers|Afghans|evacuees)\b/i.test(who));
   return { who, partOf, people };
 }
