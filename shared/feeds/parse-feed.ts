@@ -4,14 +4,18 @@ import { FetchError } from '../http/fetcher.ts';
 import { plainText } from './plain-text.ts';
 import { repairXml } from './repair-xml.ts';
 
-// xml:base attributes of the feed root / channel and of each entry ride along as "$".
-const parser = new Parser({
-  defaultRSS: 2,
-  customFields: {
-    feed: [['$', 'xmlAttributes', { keepArray: true }]] as never,
-    item: [['$', 'xmlAttributes', { keepArray: true }]] as never,
-  },
-});
+// A fresh parser per document: xml2js keeps state in its parser object, and after an
+// error a reused one can mis-read the next document.
+function newParser() {
+  return new Parser({
+    defaultRSS: 2,
+    // xml:base attributes of the feed root / channel and of each entry ride along as "$"
+    customFields: {
+      feed: [['$', 'xmlAttributes', { keepArray: true }]] as never,
+      item: [['$', 'xmlAttributes', { keepArray: true }]] as never,
+    },
+  });
+}
 
 type ParsedItem = Parser.Item & { id?: unknown; guid?: unknown; xmlAttributes?: Record<string, string>; summary?: unknown; description?: unknown };
 
@@ -50,7 +54,7 @@ export async function readFeedEntries(xml: string, feedUrl: string): Promise<Fee
 async function parseLeniently(text: string, feedUrl: string): Promise<Parser.Output<Record<string, unknown>>> {
   let firstError: Error;
   try {
-    return await parser.parseString(text);
+    return await newParser().parseString(text);
   } catch (err) {
     firstError = err as Error;
   }
@@ -60,7 +64,7 @@ async function parseLeniently(text: string, feedUrl: string): Promise<Parser.Out
   const repaired = repairXml(text);
   if (repaired !== text) {
     try {
-      return await parser.parseString(repaired);
+      return await newParser().parseString(repaired);
     } catch (err) {
       if (isUnrecognized(err as Error)) throw notAFeed(text, feedUrl);
       if (err instanceof TypeError) throw badStructure(repaired, feedUrl, err);

@@ -86,6 +86,13 @@ describe('parseFeed', () => {
     expect((await refusal('just some text')).message).toMatch(/not well-formed|not an RSS/);
   });
 
+  it('reads each document afresh: an earlier broken one does not leak into the next', async () => {
+    const good = '<rss version="2.0"><channel><title>x</title><item><title>A</title><link>https://a.example/1</link></item></channel></rss>';
+    const broken = (n: number) => good.slice(0, 80) + '<b>'.repeat(n) + good.slice(80);
+    for (const n of [3, 2000, 10_000]) await refusal(broken(n));
+    expect((await parseFeed(good, FEED_URL))[0].link).toBe('https://a.example/1');
+  });
+
   it('keeps entries without a link in readFeedEntries but drops them from parseFeed', async () => {
     const xml = '<rss version="2.0"><channel><title>t</title><item><title>linkless</title></item></channel></rss>';
     expect((await readFeedEntries(xml, FEED_URL)).map((e) => e.title)).toEqual(['linkless']);
