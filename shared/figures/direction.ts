@@ -27,8 +27,10 @@ export interface DirectionInput {
   previous?: Places;
   /** The flow the article has been about so far. */
   context: Places;
-  /** A part of an earlier count ("2,500 of them were men"). */
+  /** A part of an earlier count ("2,500 of them were men", "including 142,300 on Sunday"). */
   breakdown: boolean;
+  /** Counted "of them"/"of whom": a part that may have moved on since. */
+  partOf?: boolean;
   /** The country of whoever gave the number ("the Finnish Border Guard"), if named. */
   authority?: string;
   /** The country the text is about here: a live-blog heading, a table row, "In Romania, ...". */
@@ -161,9 +163,10 @@ export function resolveDirection(input: DirectionInput): Direction {
     const base = input.previous ?? context;
     return { origin: base.destination, destination: base.origin, explicit: false };
   }
-  if (input.breakdown && flow !== 'out' && flow !== 'back' && !origin && !destination && ref) return { origin: ref.origin, destination: ref.destination, explicit: false };
-
   const pair = borderPair(input);
+  const onwardPart = input.partOf && (flow === 'out' || flow === 'back');
+  if (input.breakdown && !onwardPart && !origin && !destination && !pair && ref) return { origin: ref.origin, destination: ref.destination, explicit: false };
+
   if (pair && !origin && !destination) {
     if (context.origin && pair.includes(context.origin)) {
       origin = context.origin;

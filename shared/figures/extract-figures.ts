@@ -27,6 +27,8 @@ interface ArticleState {
   last?: { metric: Metric; places: Places; country?: string };
   /** The country the current section, table row or paragraph is about. */
   topic?: string;
+  /** How often each complete flow was read with a place from the text. */
+  flows: Map<string, number>;
 }
 
 /** How a table cell is read: its column header says what is counted. */
@@ -36,7 +38,7 @@ interface CellReading {
 
 const BLOCKERS = new Set<CueKind>(['stock', 'forecast', 'denial', 'aftermath', 'force']);
 
-const OUT_FLOW = /^(?:left|leav|depart|exit|fle|escap|evacuat|airlift|fl(?:ew|own)|emigra|mov(?:ed|ing) on|travell?ed out|outflow|exodus)/i;
+const OUT_FLOW = /^(?:left|leav|depart|exit|fle|escap|evacuat|airlift|fl(?:ew|own|ying)|emigra|mov(?:ed|ing) on|travell?ed out|outflow|exodus)/i;
 const EXPEL_FLOW = /^(?:deport|expel|expulsion|sent back|handed|pushed back)/i;
 const BACK_FLOW = /^(?:return|went back|go(?:es|ing)? back|c[ao]me back|head(?:ed|ing) back|gone home|go home|returnees)/i;
 const IN_FLOW = /^(?:enter|entr|arriv|c[ao]me|coming|pour|stream|flood|flock|surg|receiv|took in|tak|admitted|landed|ashore|reached|let|allowed|influx|inflow|newcomers|refugees|asylum)/i;
@@ -97,11 +99,14 @@ function cueFor(cues: Cue[], n: NumberMention, from: number, to: number, text: s
   const relBlock = cues.find((c) => BLOCKERS.has(c.kind) && c.start >= ce && c.end <= relEnd);
   if (relBlock) return relBlock;
   // The predicate after the number first, then the words before it, then anything in the number's part of the sentence.
-  for (const weak of [false, true]) {
-    const found = nearestIn(cues, n, n.end, ce, weak) ?? nearestIn(cues, n, cs, n.start, weak) ?? nearestIn(cues, n, from, to, weak);
-    if (found) return found;
+  const inClause = (weak: boolean) => nearestIn(cues, n, n.end, ce, weak) ?? nearestIn(cues, n, cs, n.start, weak);
+  const found = inClause(false) ?? inClause(true) ?? nearestIn(cues, n, from, to, false) ?? nearestIn(cues, n, from, to, true);
+  // "is expected to serve" plans a call-up; it only rules out a crossing.
+  if (found?.kind === 'forecast') {
+    const mob = nearestIn(cues.filter((c) => c.kind === 'mobilize'), n, from, to, false) ?? nearestIn(cues.filter((c) => c.kind === 'mobilize'), n, from, to, true);
+    if (mob) return mob;
   }
-  return undefined;
+  return found;
 }
 
 function flowOf(cue: Cue | undefined, clause: string): Flow {
@@ -176,13 +181,23 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per'] } | undefined;
   let blocked = false;
 
+  const spans = numbers.map((n, i) => ({ from: i > 0 ? numbers[i - 1].end : 0, to: i + 1 < numbers.length ? numbers[i + 1].start : full.length }));
+  const ownCues = numbers.map((n, i) => cueFor(cues, n, spans[i].from, spans[i].to, full));
+  // "6,000 Lebanese and around 15,000 Syrians had come through": the first items of a list share the last one's verb.
+  for (let i = numbers.length - 2; i >= 0; i--) {
+    if (ownCues[i]) continue;
+    const between = full.slice(numbers[i].end, numbers[i + 1].start);
+    if (/^[^.;:]{0,45}?(?:,|\band\b|\bor\b)\s*(?:(?:about|around|some|roughly|nearly|almost|more than|over|at least|another|a further|just over)\s+)?$/i.test(between)) ownCues[i] = ownCues[i + 1];
+  }
+
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i];
-    const from = i > 0 ? numbers[i - 1].end : 0;
-    const to = i + 1 < numbers.length ? numbers[i + 1].start : full.length;
+    const { from, to } = spans[i];
     const group = groupAfter(text.slice(n.end, to));
     const afterWord = /^\s*(\S+)/.exec(text.slice(n.end, to))?.[1] ?? '';
-    const cue = cueFor(cues, n, from, to, full);
+    let cue = ownCues[i];
+    // "of whom 137 held tourist visas": a part of a crossing described by what they hold is still a crossing.
+    if (cue?.kind === 'stock' && group.partOf && !/^(?:remain|stay|still)/i.test(cue.text)) cue = cueFor(cues.filter((c) => c.kind !== 'stock'), n, from, to, full);
     let metric: Metric | undefined;
     let chosen = cue;
     if (cue && BLOCKERS.has(cue.kind)) {
@@ -259,12 +274,18 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         context: state.flow,
         authority: attr ? authorityCountry(attr) : undefined,
         home: state.firstCountry,
-        clauseFrom: previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs,
+        // Places before the verb that governs the number belong to an earlier clause.
+        clauseFrom: Math.max(previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs, chosen && chosen.end <= n.start && chosen.start >= cs ? chosen.start : 0),
+        partOf: group.partOf,
         breakdown: group.partOf || /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) || /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text),
       });
       if (dir.origin) figure.origin = dir.origin;
       if (dir.destination) figure.destination = dir.destination;
       if (dir.explicit && (flow === 'in' || flow === 'neutral' || (flow === 'out' && dir.origin && dir.destination))) updateFlow(state, dir);
+      if (dir.explicit && dir.origin && dir.destination && flow !== 'back' && flow !== 'expel') {
+        const key = `${dir.origin}\u0000${dir.destination}`;
+        state.flows.set(key, (state.flows.get(key) ?? 0) + 1);
+      }
       else if (dir.explicit && flow === 'out' && dir.origin && !state.flow.origin) state.flow = { ...state.flow, origin: dir.origin };
       // A crossing with no place at all says nothing an analyst can plot.
       if (!dir.origin && !dir.destination) continue;
@@ -372,14 +393,24 @@ function sameFigure(a: Figure, b: Figure): boolean {
   return a.metric === b.metric && a.count === b.count;
 }
 
+/** The flow read most often (the first on a tie), else the first one read. */
+function mainFlow(state: ArticleState): Places {
+  let best: string | undefined;
+  let bestN = 0;
+  for (const [key, n] of state.flows) if (n > bestN) [best, bestN] = [key, n];
+  if (!best) return { ...state.flow };
+  const [origin, destination] = best.split('\u0000');
+  return { origin, destination };
+}
+
 /** Finds people-count figures about border crossings and mobilization, headline first, in reading order. */
 export function extractFigures(input: FigureInput): Figure[] {
   // A first reading finds the flow and the mobilizing country the article is about,
   // so that the headline and the lede, read first, can lean on them too.
   const titleCountry = input.title ? findPlaces(input.title).find((p) => p.kind !== 'demonym' && p.kind !== 'bloc')?.place : undefined;
-  const first: ArticleState = { flow: {}, firstCountry: titleCountry };
+  const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map() };
   readBody(input, first);
-  const state: ArticleState = { flow: { ...first.flow }, mobilizing: first.mobilizing, firstCountry: first.firstCountry };
+  const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map() };
   const title = input.title?.replace(/\s+/g, ' ').trim();
   const headline: Figure[] = [];
   if (title) {

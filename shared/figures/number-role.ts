@@ -44,9 +44,10 @@ export function roleOf(sentence: string, n: NumberMention): Role {
   const words = phrase.split(/\s+/).slice(0, 4);
   for (let i = 0; i < words.length; i++) {
     const rest = words.slice(i).join(' ');
+    if (/^(?:have|has|had|were|was|are|is|who|that|which|to|from|into|in|on|at|a|an|per|each|every|of|and|or)$/i.test(words[i])) break;
     if (PEOPLE_NOUN.test(rest) || /^[A-Z][a-z]+(?:ns|ans|is|es|s)\b/.test(rest)) break;
     if (NON_PEOPLE_NOUN.test(rest)) return 'not-people';
-    if (/[,.;:]$/.test(words[i]) || /^(?:have|has|had|were|was|are|is|who|that|which|to|from|into|in|on|at|a|per)$/i.test(words[i])) break;
+    if (/[,.;:]$/.test(words[i])) break;
   }
   if (/\b(?:page|article|section|chapter|room|flight|route|highway|no\.|number|decree|resolution|law|item|paragraph|platform|gate|bus|channel|level|grade|class|covid|world war)\s*$/i.test(before)) return 'not-people';
   return 'candidate';
