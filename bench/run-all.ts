@@ -1,0 +1,174 @@
+// Every benchmark in one go, one table: where the time and the money go.
+//
+//   npm run bench
+//
+// Runs, one after another and each in its own process (so each prints its own figures
+// and has its own memory peak): feed parsing (bench/feeds.ts), body extraction beside
+// Readability (bench/bodies.ts), figure extraction (bench/extract.ts), the local
+// pipeline end to end (bench/pipeline.ts) and the Lambda bundles (bench/bundles.ts).
+// A benchmark that does not exist yet is reported as missing. Then the cost model
+// (bench/cost-model.ts) prices the measured work on AWS. Prints one table with PASS/FAIL
+// per target and writes everything to bench/results.json for comparison between commits.
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_ASSUMPTIONS, monthlyCost, SCENARIOS, US_EAST_1, withoutNotModifiedWrites, type CostEstimate, type Measured } from './cost-model.ts';
+import { bodiesFigures, bundleFigures, extractFigures } from './lib/bench-figures.ts';
+import { renderGrid, renderRows, verdict, type ResultRow } from './lib/results-table.ts';
+import { runChild, type ChildRun } from './lib/run-child.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TARGETS = { articlesPerSecond: 50, p95Seconds: 5, requestsPerArticle: 6, bundleBytes: 1024 * 1024, tenThousandFeedsDollars: 60, suiteSeconds: 600 };
+
+const STEPS = [
+  { name: 'feeds', script: 'bench/feeds.ts', timeoutMs: 120_000 },
+  { name: 'bodies', script: 'bench/bodies.ts', timeoutMs: 180_000 },
+  { name: 'extract', script: 'bench/extract.ts', timeoutMs: 180_000 },
+  { name: 'pipeline', script: 'bench/pipeline.ts', timeoutMs: 360_000 },
+  { name: 'bundles', script: 'bench/bundles.ts', timeoutMs: 180_000 },
+] as const;
+type StepName = (typeof STEPS)[number]['name'];
+
+const t0 = performance.now();
+const runs = {} as Record<StepName, ChildRun>;
+for (const step of STEPS) {
+  console.log(`\n=== ${step.name}: ${step.script}`);
+  runs[step.name] = await runChild(path.join(repoRoot, step.script), [], { cwd: repoRoot, timeoutMs: step.timeoutMs, label: step.name });
+  const r = runs[step.name];
+  console.log(`=== ${step.name}: ${r.status} in ${r.seconds.toFixed(1)} s${r.detail ? ` (${r.detail})` : ''}`);
+}
+
+// Shapes of the JSON lines that bench/feeds.ts and bench/pipeline.ts print.
+interface FeedsJson {
+  skipped?: string;
+  files: number;
+  parsed: number;
+  refused: number;
+  feedsPerSecond: number;
+  megabytesPerSecond: number;
+}
+interface Work {
+  requests: number;
+  readUnits: number;
+  writeUnits: number;
+}
+interface PhaseJson {
+  seconds: number;
+  feeds: number;
+  feedsNotModified: number;
+  articlesNew: number;
+  articlesFailed: number;
+  alerts: number;
+  articlesPerSecond: number;
+  latencyMs: { n: number; p50: number; p95: number };
+  dynamo: { perFeed: Work; perNewArticle: Work };
+  timeMs: Record<string, number>;
+}
+interface PipelineJson {
+  cold: PhaseJson;
+  steady: PhaseJson;
+  peakRssMb: number;
+  concurrency: number;
+  politeness: { maxConcurrentPerHost: number; minDelayPerHostMs: number };
+  load: { feeds: number; itemsPerFeed: number; articles: number; outlets: number };
+}
+
+const statusNote = (r: ChildRun) => (r.status === 'ok' ? 'printed no JSON' : `${r.status}${r.detail ? `: ${r.detail}` : ''}`);
+const n = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const judged = (value: number | undefined, ok: (v: number) => boolean) => (value === undefined || !Number.isFinite(value) ? undefined : ok(value));
+const rows: ResultRow[] = [];
+
+const feeds = runs.feeds.json as FeedsJson | undefined;
+if (feeds?.skipped) rows.push({ area: 'feed parsing', measure: 'skipped', value: feeds.skipped });
+else if (feeds) {
+  rows.push({ area: 'feed parsing', measure: `feeds/s over ${feeds.files} real-world feed files`, value: `${n(feeds.feedsPerSecond, 0)} feeds/s, ${n(feeds.megabytesPerSecond, 2)} MB/s` });
+  rows.push({ area: 'feed parsing', measure: 'parsed / refused', value: `${feeds.parsed} / ${feeds.refused}` });
+} else rows.push({ area: 'feed parsing', measure: 'feeds/s', value: statusNote(runs.feeds) });
+
+const bodies = bodiesFigures(runs.bodies.json, runs.bodies.output);
+rows.push(
+  bodies.oursPagesPerSecond === undefined
+    ? { area: 'body extraction', measure: 'pages/s', value: statusNote(runs.bodies) }
+    : { area: 'body extraction', measure: 'pages/s, ours vs Readability on jsdom', value: `${n(bodies.oursPagesPerSecond)} vs ${n(bodies.readabilityPagesPerSecond)} (${n(bodies.ratio)}x)` },
+);
+if (bodies.oursF1 !== undefined) rows.push({ area: 'body extraction', measure: 'F1, ours vs Readability', value: `${n(bodies.oursF1, 3)} vs ${n(bodies.readabilityF1, 3)}` });
+
+const extract = extractFigures(runs.extract.json, runs.extract.output);
+rows.push(
+  extract.articlesPerSecond === undefined
+    ? { area: 'figure extraction', measure: 'articles/s, MB/s on one core', value: statusNote(runs.extract) }
+    : { area: 'figure extraction', measure: 'articles/s, MB/s on one core', value: `${n(extract.articlesPerSecond)} articles/s, ${n(extract.megabytesPerSecond, 2)} MB/s` },
+);
+
+const pipeline = runs.pipeline.json as PipelineJson | undefined;
+if (pipeline?.cold) {
+  const { cold, steady, load } = pipeline;
+  const where = `${load.feeds} feeds x ${load.itemsPerFeed} items, ${load.articles} articles, ${load.outlets} hosts`;
+  rows.push({ area: 'pipeline (local)', measure: `end to end, first poll (${where})`, value: `${n(cold.articlesPerSecond)} articles/s (${cold.articlesNew} in ${n(cold.seconds)} s)`, target: `>= ${TARGETS.articlesPerSecond}/s`, pass: judged(cold.articlesPerSecond, (v) => v >= TARGETS.articlesPerSecond) });
+  rows.push({ area: 'pipeline (local)', measure: `poll-to-alert latency, first poll (${cold.latencyMs.n} alerts)`, value: `p50 ${n(cold.latencyMs.p50 / 1000)} s, p95 ${n(cold.latencyMs.p95 / 1000)} s`, target: `p95 <= ${TARGETS.p95Seconds} s`, pass: judged(cold.latencyMs.p95 / 1000, (v) => v <= TARGETS.p95Seconds) });
+  rows.push({ area: 'pipeline (local)', measure: `poll-to-alert latency, second poll (${steady.feedsNotModified} feeds 304, ${steady.articlesNew} new)`, value: `p50 ${n(steady.latencyMs.p50 / 1000)} s, p95 ${n(steady.latencyMs.p95 / 1000)} s` });
+  rows.push({ area: 'pipeline (local)', measure: 'DynamoDB requests per new article', value: `${n(cold.dynamo.perNewArticle.requests, 2)} (${n(cold.dynamo.perNewArticle.readUnits, 2)} RRU, ${n(cold.dynamo.perNewArticle.writeUnits, 2)} WRU)`, target: `<= ${TARGETS.requestsPerArticle}`, pass: judged(cold.dynamo.perNewArticle.requests, (v) => v <= TARGETS.requestsPerArticle) });
+  rows.push({ area: 'pipeline (local)', measure: 'DynamoDB requests per feed poll (200 / 304)', value: `${n(cold.dynamo.perFeed.requests, 2)} / ${n(steady.dynamo.perFeed.requests, 2)}` });
+  rows.push({ area: 'pipeline (local)', measure: 'peak memory (pipeline + embedded DynamoDB)', value: `${n(pipeline.peakRssMb, 0)} MB RSS` });
+  rows.push({ area: 'pipeline (local)', measure: 'fetcher settings', value: `${pipeline.politeness.maxConcurrentPerHost} per host, ${pipeline.politeness.minDelayPerHostMs} ms apart; concurrency ${pipeline.concurrency}` });
+} else rows.push({ area: 'pipeline (local)', measure: 'articles/s, latency, requests', value: statusNote(runs.pipeline), target: `>= ${TARGETS.articlesPerSecond}/s`, pass: undefined });
+
+const bundles = bundleFigures(runs.bundles.json, runs.bundles.output);
+if (bundles.length === 0) rows.push({ area: 'Lambda bundles', measure: 'size, init', value: statusNote(runs.bundles), target: '<= 1 MB each', pass: undefined });
+for (const b of bundles) {
+  rows.push({ area: 'Lambda bundles', measure: b.name, value: `${n(b.bytes / 1024, 0)} KB${b.initMs !== undefined ? `, init ${n(b.initMs, 0)} ms` : ''}`, target: '<= 1 MB', pass: b.bytes <= TARGETS.bundleBytes });
+}
+
+// The cost model, from the pipeline's measurements (defaults where a benchmark gave none).
+const articleCpuMs = pipeline ? ((pipeline.cold.timeMs.extractArticle ?? 0) + (pipeline.cold.timeMs.extractFigures ?? 0)) / Math.max(1, pipeline.cold.articlesNew) : 20;
+const measured: Measured = {
+  notModifiedPoll: pipeline?.steady.dynamo.perFeed ?? { requests: 2, readUnits: 0.5, writeUnits: 1 },
+  changedPoll: pipeline?.cold.dynamo.perFeed ?? { requests: 2, readUnits: 0.5, writeUnits: 1 },
+  newArticle: pipeline?.cold.dynamo.perNewArticle ?? { requests: 5, readUnits: 1.5, writeUnits: 5 },
+  articleCpuMs,
+  feedParseMbPerSecond: feeds?.megabytesPerSecond ?? 5,
+};
+const costs: CostEstimate[] = SCENARIOS.map((s) => monthlyCost(s, measured, DEFAULT_ASSUMPTIONS, US_EAST_1));
+const lean = SCENARIOS.map((s) => monthlyCost(s, withoutNotModifiedWrites(measured), DEFAULT_ASSUMPTIONS, US_EAST_1));
+costs.forEach((c, i) => {
+  const s = c.scenario;
+  const target = s.feeds === 10_000 ? { target: `<= $${TARGETS.tenThousandFeedsDollars}/month`, pass: c.total <= TARGETS.tenThousandFeedsDollars } : {};
+  rows.push({ area: 'AWS cost', measure: `${s.name}, every ${s.pollMinutes} min, ${s.newArticlesPerDay.toLocaleString('en-US')} new articles/day`, value: `$${n(c.total, 2)}/month (${Object.entries(c.byService).map(([k, v]) => `${k} ${n(v, 2)}`).join(', ')})`, ...target });
+  rows.push({ area: 'AWS cost', measure: `${s.name}, if a 304 poll wrote no feed state`, value: `$${n(lean[i].total, 2)}/month` });
+});
+
+const suiteSeconds = (performance.now() - t0) / 1000;
+rows.push({ area: 'suite', measure: 'wall time of all benchmarks', value: `${n(suiteSeconds, 0)} s`, target: `< ${TARGETS.suiteSeconds} s`, pass: suiteSeconds < TARGETS.suiteSeconds });
+
+console.log(`\nCost model (${US_EAST_1.region} prices, 30-day month, no free tier):`);
+console.log(renderGrid(['service', 'item', ...costs.flatMap((c) => [`${c.scenario.name} quantity`, '$/month'])], costs[0].lines.map((l, i) => [l.service, `${l.item} @ $${l.unitPrice.toPrecision(3)}`, ...costs.flatMap((c) => [n(c.lines[i].quantity, 0), n(c.lines[i].monthly, 2)])])));
+console.log(`prices: ${JSON.stringify(US_EAST_1)}`);
+console.log(`measured inputs: ${JSON.stringify(measured)}`);
+console.log(`assumptions: ${JSON.stringify(DEFAULT_ASSUMPTIONS)}`);
+console.log(`scenarios: ${JSON.stringify(SCENARIOS)}`);
+
+console.log(`\nBenchmarks (Node ${process.version}, ${cpus().length} cores)`);
+console.log(renderRows(rows));
+
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+})();
+const results = {
+  date: new Date().toISOString(),
+  commit,
+  node: process.version,
+  cores: cpus().length,
+  suiteSeconds,
+  targets: TARGETS,
+  rows: rows.map((r) => ({ ...r, verdict: verdict(r) })),
+  steps: Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, { status: r.status, seconds: r.seconds, detail: r.detail, json: r.json }])),
+  cost: { prices: US_EAST_1, assumptions: DEFAULT_ASSUMPTIONS, measured, estimates: costs, withoutNotModifiedWrites: lean.map((c) => ({ scenario: c.scenario.name, total: c.total })) },
+};
+writeFileSync(path.join(repoRoot, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('written to bench/results.json');

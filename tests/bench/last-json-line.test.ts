@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { lastJsonLine } from '../../bench/lib/last-json-line.ts';
+import { bodiesFigures, bundleFigures, extractFigures, findNumber } from '../../bench/lib/bench-figures.ts';
+
+describe('reading what a benchmark printed', () => {
+  it('takes the last line that is a JSON object, skipping text and broken lines', () => {
+    const out = ['12 pages', '{"a":1}', 'speed 3x', '{"b":2}', '{"c": broken', '[1,2]', ''].join('\n');
+    expect(lastJsonLine(out)).toEqual({ b: 2 });
+    expect(lastJsonLine('no json here\n')).toBeUndefined();
+  });
+
+  it('finds a number by key pattern, depth first', () => {
+    expect(findNumber({ a: { articlesPerSecond: 42 }, b: 1 }, /articlesPerSecond/)).toBe(42);
+    expect(findNumber({ x: 'fast' }, /x/)).toBeUndefined();
+  });
+
+  it('reads bench:bodies table lines when it prints no JSON', () => {
+    const out = [
+      'extractor                   pages/s     F1 precision  recall  peak RSS',
+      'ours (htmlparser2)            189.2  0.977     0.980   0.975  120 MB',
+      'Readability.js on jsdom         3.5  0.951     0.950   0.952  400 MB (process, after both)',
+    ].join('\n');
+    const r = bodiesFigures(undefined, out);
+    expect(r.oursPagesPerSecond).toBe(189.2);
+    expect(r.readabilityPagesPerSecond).toBe(3.5);
+    expect(r.oursF1).toBe(0.977);
+    expect(r.ratio).toBeCloseTo(54.06, 2);
+  });
+
+  it('reads bench:extract figures from JSON keys', () => {
+    expect(extractFigures({ articlesPerSecond: 310, megabytesPerSecond: 1.5 }, '')).toEqual({ articlesPerSecond: 310, megabytesPerSecond: 1.5 });
+  });
+
+  it('takes each object with a size in the bundles JSON as one bundle, in bytes', () => {
+    const json = { bundles: [{ name: 'poll-feed', bytes: 800_000, initMs: 120 }, { name: 'report', sizeKb: 1500 }], other: { total: 3 } };
+    expect(bundleFigures(json)).toEqual([
+      { name: 'poll-feed', bytes: 800_000, initMs: 120 },
+      { name: 'report', bytes: 1500 * 1024, initMs: undefined },
+    ]);
+    expect(bundleFigures({ 'schedule-feeds': { bytes: 10 } })).toEqual([{ name: 'schedule-feeds', bytes: 10, initMs: undefined }]);
+  });
+});
+
+describe('bench:bundles text lines', () => {
+  it('reads name, size and init time from its ok/OVER lines', () => {
+    const out = 'esbuild 0.28, node22\nok   poll-feed          812 KB  init  120 ms   (cdk.out/x; largest: a 1 KB)\nOVER report            1500 KB  init  300 ms   (y)\ntargets: ...';
+    expect(bundleFigures(undefined, out)).toEqual([
+      { name: 'poll-feed', bytes: 812 * 1024, initMs: 120 },
+      { name: 'report', bytes: 1500 * 1024, initMs: 300 },
+    ]);
+  });
+});
