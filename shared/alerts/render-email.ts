@@ -1,4 +1,5 @@
 import type { Alert, Figure, Qualifier } from '../domain/types.ts';
+import { esc, safeHref } from '../html/escape.ts';
 import { seriesLabel } from './series.ts';
 
 export interface RenderedEmail {
@@ -52,31 +53,16 @@ export function renderSubject(alert: Alert): string {
   return oneLine(`${seriesLabel(alert.series)}: ${describeCount(alert.figure)} (${change})`);
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** Only http(s) links reach an analyst's mail client; anything else is shown as text. */
-function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The quote with the figure's number highlighted; every piece escaped first. */
 function highlightQuote(quote: string, figure: Figure): string {
-  const escaped = escapeHtml(quote);
+  const escaped = esc(quote);
   const n = figure.count;
   if (n === null) return escaped;
   const grouped = fmt(n);
   const candidates = [grouped, grouped.replace(/,/g, ' '), String(n)];
   for (const c of candidates) {
-    const at = escaped.indexOf(escapeHtml(c));
-    if (at >= 0) return `${escaped.slice(0, at)}<mark>${escapeHtml(c)}</mark>${escaped.slice(at + c.length)}`;
+    const at = escaped.indexOf(esc(c));
+    if (at >= 0) return `${escaped.slice(0, at)}<mark>${esc(c)}</mark>${escaped.slice(at + c.length)}`;
   }
   return escaped;
 }
@@ -119,13 +105,13 @@ export function renderEmail(alert: Alert, reportUrl?: string): RenderedEmail {
   ].join('\n');
 
   const link = safeHref(alert.source.articleUrl);
-  const title = escapeHtml(alert.source.articleTitle ?? alert.source.articleUrl);
+  const title = esc(alert.source.articleTitle ?? alert.source.articleUrl);
   const html = `<!doctype html>
-<html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<html><head><meta charset="utf-8"><title>${esc(subject)}</title></head>
 <body style="font-family:sans-serif">
-<h2>${escapeHtml(subject)}</h2>
+<h2>${esc(subject)}</h2>
 <table cellpadding="4">
-${table.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${k === 'Article' && link ? `<a href="${escapeHtml(link)}">${title}</a>` : escapeHtml(v)}</td></tr>`).join('\n')}
+${table.map(([k, v]) => `<tr><th align="left">${esc(k)}</th><td>${k === 'Article' && link ? `<a href="${esc(link)}">${title}</a>` : esc(v)}</td></tr>`).join('\n')}
 </table>
 <blockquote>${highlightQuote(alert.figure.quote, alert.figure)}</blockquote>
 ${
@@ -133,12 +119,12 @@ ${
     ? `<p>Repeated by:</p><ul>${others
         .map((o) => {
           const href = safeHref(o.articleUrl);
-          const label = escapeHtml(o.outlet ?? o.articleTitle ?? o.articleUrl);
-          return `<li>${href ? `<a href="${escapeHtml(href)}">${label}</a>` : label}</li>`;
+          const label = esc(o.outlet ?? o.articleTitle ?? o.articleUrl);
+          return `<li>${href ? `<a href="${esc(href)}">${label}</a>` : label}</li>`;
         })
         .join('')}</ul>`
     : ''
-}${reportUrl && safeHref(reportUrl) ? `<p><a href="${escapeHtml(safeHref(reportUrl)!)}">Open the report</a></p>` : ''}
+}${reportUrl && safeHref(reportUrl) ? `<p><a href="${esc(safeHref(reportUrl)!)}">Open the report</a></p>` : ''}
 </body></html>
 `;
   return { subject, text, html };

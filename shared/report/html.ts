@@ -1,18 +1,6 @@
-import { escapeUTF8 } from 'entities';
+import { esc, safeHref } from '../html/escape.ts';
 
-/** Escapes text for HTML text and quoted attribute values (& < > " '). */
-export const esc = (text: string | number | null | undefined): string => (text === null || text === undefined ? '' : escapeUTF8(String(text)));
-
-/** The URL, normalised, when it is an absolute http(s) URL; else undefined (never a javascript: or data: link). */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { esc, safeHref };
 
 /** A link to an article that opens apart from the report; plain text when the URL is not http(s). */
 export function link(url: string | undefined, text: string): string {

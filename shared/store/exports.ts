@@ -75,9 +75,18 @@ export function feedRow(f: FeedState) {
   };
 }
 
-/** RFC 4180 CSV: fields with quotes, commas or newlines are quoted, quotes doubled. */
+/**
+ * RFC 4180 quoting: fields with quotes, commas or newlines are quoted, quotes doubled.
+ * Text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an
+ * apostrophe: quotes come from web pages, and analysts open these files in Excel.
+ * Numbers are written as they are.
+ */
 export function toCsv<T extends Record<string, unknown>>(rows: T[], columns: readonly string[]): string {
-  return stringify(rows, { header: true, columns: [...columns], cast: { number: (n) => String(n) } });
+  return stringify(rows, {
+    header: true,
+    columns: [...columns],
+    cast: { number: (n) => String(n), string: (s) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s) },
+  });
 }
 
 export function toJsonl(rows: object[]): string {

@@ -23,6 +23,13 @@ describe('toCsv escaping', () => {
   it('keeps a CRLF inside a quoted field', () => {
     expect(one('first\r\nsecond')).toBe('"first\r\nsecond"\n');
   });
+  it('defuses text a spreadsheet would run as a formula, but not numbers', () => {
+    expect(one('=HYPERLINK("http://evil.example","x")')).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"\n`);
+    expect(one('@SUM(A1)')).toBe("'@SUM(A1)\n");
+    expect(one('+1')).toBe("'+1\n");
+    expect(one(-5)).toBe('-5\n');
+  });
+
   it('writes null and undefined as empty fields', () => {
     expect(toCsv([{ a: null, b: undefined, c: 'x' }], ['a', 'b', 'c'])).toBe('a,b,c\n,,x\n');
   });
