@@ -2,7 +2,7 @@
 // ministry", "said Abdul Khan, the deputy commissioner", "border guard data show".
 
 const VERB =
-  '(?:said|says|say|told|tells|added|adds|announced|announces|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|recorded|records|registered|put|puts|show|shows|showed|indicate|indicates|quoted|cited|acknowledged|acknowledges|expects|expected|plans|said in|spoke of|put the (?:number|figure|total|target|count))';
+  '(?:said|says|say|told|tells|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|recorded|records|registered|put|puts|show|shows|showed|indicate|indicates|quoted|cited|acknowledged|acknowledges|expects|expected|plans|said in|spoke of|put the (?:number|figure|total|target|count))';
 const AUX = '(?:\\s+(?:has|have|had|also|later|earlier|previously|now|separately|then|further|again|would|will|is|was))*';
 
 const SUBJECT_BEFORE = new RegExp(`([^,;:—–“”"()]{2,140}?)${AUX}\\s+${VERB}\\b`, 'g');

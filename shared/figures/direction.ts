@@ -100,7 +100,7 @@ function boundPlaces(input: DirectionInput): Bound[] {
     }
   }
   // "the country" is the country named last before it.
-  const THE_COUNTRY = /\b(?:(from|left|leaving|leave|out of|entered|entering|into|in|to)\s+)?the\s+country(?:[’']s)?\b(?:\s+(?:has|had|have|also)?\s*(deported|expelled|returned|sent back))?/gi;
+  const THE_COUNTRY = /\b(?:(from|left|leaving|leave|out of|entered|entering|into)\s+)?the\s+country\b(?![’'])(?:\s+(?:has|had|have|also)?\s*(deported|expelled|returned|sent back))?/gi;
   for (let m = THE_COUNTRY.exec(text); m; m = THE_COUNTRY.exec(text)) {
     if (m.index < from || m.index > to || (!m[1] && !m[2])) continue;
     const leaving = !!m[2] || /^(?:from|left|leaving|leave|out of)/i.test(m[1] ?? '');

@@ -180,6 +180,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   const attributions = findAttributions(text);
   let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per'] } | undefined;
   let blocked = false;
+  const voted = new Set<string>();
 
   const spans = numbers.map((n, i) => ({ from: i > 0 ? numbers[i - 1].end : 0, to: i + 1 < numbers.length ? numbers[i + 1].start : full.length }));
   const ownCues = numbers.map((n, i) => cueFor(cues, n, spans[i].from, spans[i].to, full));
@@ -284,7 +285,9 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       if (dir.explicit && (flow === 'in' || flow === 'neutral' || (flow === 'out' && dir.origin && dir.destination))) updateFlow(state, dir);
       if (dir.explicit && dir.origin && dir.destination && flow !== 'back' && flow !== 'expel') {
         const key = `${dir.origin}\u0000${dir.destination}`;
-        state.flows.set(key, (state.flows.get(key) ?? 0) + 1);
+        // Each sentence votes once for the flow it states, so a list of daily counts is one vote.
+        if (!voted.has(key)) state.flows.set(key, (state.flows.get(key) ?? 0) + 1);
+        voted.add(key);
       }
       else if (dir.explicit && flow === 'out' && dir.origin && !state.flow.origin) state.flow = { ...state.flow, origin: dir.origin };
       // A crossing with no place at all says nothing an analyst can plot.
@@ -409,6 +412,7 @@ export function extractFigures(input: FigureInput): Figure[] {
   // so that the headline and the lede, read first, can lean on them too.
   const titleCountry = input.title ? findPlaces(input.title).find((p) => p.kind !== 'demonym' && p.kind !== 'bloc')?.place : undefined;
   const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map() };
+  if (input.title) readSentence(input.title, first);
   readBody(input, first);
   const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map() };
   const title = input.title?.replace(/\s+/g, ' ').trim();
