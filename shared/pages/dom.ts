@@ -16,11 +16,6 @@ export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-export function attr(el: Element, name: string): string | undefined {
-  const v = el.attribs[name];
-  return v === undefined ? undefined : v;
-}
-
 /** The class and id of an element as one lower-case string, for hint matching. */
 export function hintsOf(el: Element): string {
   const cls = el.attribs.class ?? '';
