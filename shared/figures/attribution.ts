@@ -9,6 +9,9 @@ const SUBJECT_BEFORE = new RegExp(`([^,;:—–“”"()]{2,140}?)${AUX}\\s+${VE
 const ACCORDING = /\baccording to ([^,;:“”"()]+?)(?=\s*(?:[,;:()“”"]|\.(?:\s|$)|$))/gi;
 const INVERTED = new RegExp(`[,”"]\\s*${VERB}\\s+((?:[A-Z]|the |an? )[^;:“”"()]+?)(?=\\s*(?:\\.(?:\\s|$)|$|;|,\\s+(?:who|which|adding|citing|as|in|on|at)\\b))`, 'g');
 
+// "Colonel Ana Ruiz, who runs the checkpoint, said ...": the source is before the relative clause.
+const APPOSITIVE = new RegExp(`([A-Z][^,;:“”"()]{1,80}),\\s+(?:who|which)\\b[^,;:]{1,100},${AUX}\\s+${VERB}\\b`, 'g');
+
 const PRONOUN = /^(?:he|she|they|it|we|i|you|officials? there)$/i;
 const LEADING = /^(?:and|but|while|as|when|after|before|so|which|who|that|then|also|however|meanwhile|now|earlier|later|separately|in|on|the same day|,)\s+/i;
 
@@ -34,7 +37,7 @@ function clean(raw: string): string | undefined {
 /** Sources named in a sentence, left to right. A pronoun source has no text. */
 export function findAttributions(sentence: string): Attribution[] {
   const out: Attribution[] = [];
-  for (const re of [ACCORDING, INVERTED]) {
+  for (const re of [ACCORDING, INVERTED, APPOSITIVE]) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const at = m.index + m[0].indexOf(m[1]);

@@ -28,7 +28,7 @@ const CROSS = words([
   'c[ao]me(?:\\s+(?:in|into|through|across|over|back|home|ashore))?', 'coming', 'comes',
   'went', 'gone', 'go(?:es|ing)? (?:back|home|abroad)', 'pour(?:ed|ing|s)?', 'stream(?:ed|ing|s)?', 'flood(?:ed|ing)?',
   'flock(?:ed|ing)?', 'surg(?:ed|ing)', 'return(?:ed|ing|s|ees?)?', 'travell?(?:ed|ing) (?:out|to|into|abroad|on)',
-  'fl(?:ew|own) (?:out|into|to|home|abroad)', 'flying', 'airlift(?:ed)?', 'evacuat(?:ed|ion) (?:from|out)',
+  'fl(?:ew|own)(?: (?:out|into|to|home|abroad))?', 'flying', 'airlift(?:ed)?', 'evacuat(?:ed|ion) (?:from|out)',
   'deport(?:ed|ing|ations?|ees)?', 'expel(?:led|ling|s)?', 'expulsions?', 'handed(?: back| over)?', 'sent back',
   'pushed back', 'let (?:in|through)', 'allowed (?:in|through)', 'passed through', 'through the (?:\\w+ )?(?:gate|crossing|checkpoint)',
   'receiv(?:ed|ing)', 'took in', 'tak(?:e|ing) in', 'admitted', 'landed', 'ashore', 'reached', 'mov(?:ed|ing) on',

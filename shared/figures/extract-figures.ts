@@ -214,16 +214,12 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     else if (previous) {
       metric = previous.metric;
       chosen = previous.cue;
+    } else if (group.partOf && state.last) {
+      // "About 700 of them were women": a part of the count in the sentence before.
+      metric = state.last.metric;
+      previous = { metric, places: state.last.places };
     } else if (state.last && (cell || /\b(?:total|tally|figure|number|count)\b/i.test(text.slice(from, to)))) metric = state.last.metric;
     if (!metric) continue;
-    // A count of people: a people noun, a nationality, or nothing (an elided noun).
-    const bareWord = !group.who || group.partOf;
-    if (!group.people && !bareWord) {
-      const known = /^(?:a|an|per|each|every|on|in|at|by|from|into|to|since|through|had|have|has|were|was|are|is|will|would|more|crossed|entered|left|arrived|fled|came|of|and|or|while|between|over|during|last|this|the|so|alone|before|after|when|who|according|said|says|—|–|-)$/i.test(
-        afterWord.replace(/[,.;:”"’)]+$/, ''),
-      );
-      if (!known && !/[,.;:”")]$/.test(afterWord)) continue;
-    }
     if (n.words && n.value < 10 && (!group.people || group.partOf)) continue;
 
     const clause = clauseAround(text, from, to);

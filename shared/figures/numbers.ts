@@ -41,7 +41,7 @@ const SCALE_WORD = `(?:hundred|thousand|million|billion|trillion|lakhs?|crores?|
 const SUFFIX = `(?:k|m|mn|mln|mil|mm|b|bn|bln|g|t|tn|tln)`;
 // Digits: grouped by commas, by one space/no-break space when every group has three digits, or plain.
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?`;
-const DIGIT_NUMBER = String.raw`(?:${DIGITS})(?:\s?${SCALE_WORD}\b(?:\s(?:${SCALE_WORD})\b)*|${SUFFIX}\b)?`;
+const DIGIT_NUMBER = String.raw`(?:${DIGITS})(?:\s?${SCALE_WORD}\b(?:\s(?:${SCALE_WORD})\b)*(?:\s+and\s+an?\s+(?:half|quarter)\b)?|${SUFFIX}\b|\s[kK]\b)?`;
 // Word numbers: a run of number words joined by spaces, hyphens and "and"/"a"/"of".
 const WORD_NUMBER = String.raw`(?:(?:a|an)\s+)?(?:${NUMBER_WORD})(?:(?:\s+|-)(?:(?:and\s+a|and\s+an|and|a|an|of\s+a|of)\s+)?(?:${NUMBER_WORD}))*`;
 const DIGITS_THEN_WORDS = String.raw`\d+(?:\.\d+)?\s(?:and\s)?(?:${NUMBER_WORD})(?:\s(?:and\s)?(?:${NUMBER_WORD}))*`;
@@ -49,7 +49,7 @@ const ONE = String.raw`(?:${DIGITS_THEN_WORDS}|${DIGIT_NUMBER}|${WORD_NUMBER})`;
 const QUAL = String.raw`(?:(?:about|around|some|roughly|approximately|nearly|almost|over|more than|up to)\s+)?`;
 
 const NUMBER_RE = new RegExp(
-  String.raw`(?<![\w.,-])(?:between\s+(?<bl>${ONE})\s+and\s+${QUAL}(?<bh>${ONE})|from\s+(?<fl>${ONE})\s+to\s+${QUAL}(?<fh>${ONE})|(?<rl>${DIGIT_NUMBER})\s*[–—-]\s*(?<rh>${DIGIT_NUMBER})(?![\w-])|(?<tl>${ONE})\s+(?:to|through)\s+${QUAL}(?<th>${ONE})(?!\s*(?:years?|months?)\s+old)|(?<one>${ONE}))(?<plus>-plus|\s+or\s+more)?(?![\w%])`,
+  String.raw`(?<![\w.-]|\d,)(?:between\s+(?<bl>${ONE})\s+and\s+${QUAL}(?<bh>${ONE})|from\s+(?<fl>${ONE})\s+to\s+${QUAL}(?<fh>${ONE})|(?<rl>${DIGIT_NUMBER})\s*[–—-]\s*(?<rh>${DIGIT_NUMBER})(?![\w-])|(?<tl>${ONE})\s+(?:to|through)\s+${QUAL}(?<th>${ONE})(?!\s*(?:years?|months?)\s+old)|(?<one>${ONE}))(?<plus>-plus|\s+or\s+more)?(?![\w%])`,
   'gi',
 );
 
@@ -94,8 +94,9 @@ function parseWords(text: string, leading?: number): number | undefined {
       seen = true;
       continue;
     }
-    if (/^(?:hundreds|thousands|millions|billions|dozens)$/.test(t)) return undefined;
-    const scale = SCALES[t];
+    // "thousands" alone is vague; "3 dozens" is a number.
+    if (/^(?:hundreds|thousands|millions|billions|dozens|lakhs|crores)$/.test(t) && !current) return undefined;
+    const scale = SCALES[t] ?? SCALES[t.replace(/s$/, '')];
     if (UNITS[t] !== undefined) current += UNITS[t];
     else if (TENS[t] !== undefined) current += TENS[t];
     else if (scale !== undefined) {
