@@ -7,7 +7,7 @@ import { REPO_ROOT } from './bundle-options.ts';
 export const ALERT_ATTRIBUTES = ['metric', 'origin', 'destination', 'country', 'status', 'per', 'count'] as const;
 
 const Email = z.email();
-const FilterPolicy = z.record(z.enum(ALERT_ATTRIBUTES), z.array(z.union([z.string(), z.number(), z.record(z.string(), z.unknown())])).min(1));
+const FilterPolicy = z.partialRecord(z.enum(ALERT_ATTRIBUTES), z.array(z.union([z.string(), z.number(), z.record(z.string(), z.unknown())])).min(1));
 
 /** Every `-c name=value` the app reads, parsed and checked once. */
 export interface MonitorContext {
