@@ -41,6 +41,18 @@ export function isHardDrop(el: Element): boolean {
   return false;
 }
 
+/**
+ * Furniture that is never a story's wrapper, however much prose it holds
+ * (a 50-photo gallery of captions can outweigh the story beside it).
+ */
+const STRONG =
+  /comment|disqus|related|recommend|gallery|slideshow|carousel|newsletter|outbrain|taboola|most-read|mostread|most-popular|mostpopular|trending|more-stories|morestories|you-may-like|recirc|cookie|consent|legends/;
+
+export function isStrongClutter(el: Element): boolean {
+  const hints = hintsOf(el);
+  return !!hints && STRONG.test(hints) && !POSITIVE.test(hints) && !EMBEDDED_POST.test(hints);
+}
+
 export function isSoftClutter(el: Element): boolean {
   if (SOFT_TAGS.has(el.name)) return true;
   const role = el.attribs.role;

@@ -1,6 +1,6 @@
 import type { Element } from './dom.ts';
 import type { Block } from './blocks.ts';
-import { isArticleLike } from './clutter.ts';
+import { isArticleLike, isStrongClutter } from './clutter.ts';
 
 // Picks the element that holds the article: the subtree with the most prose
 // and the least furniture (links, short fragments). Prose counts for it,
@@ -56,16 +56,29 @@ function clutterWeight(b: Block): number {
   return b.linkChars + (b.text.length - b.linkChars) * 0.3;
 }
 
+/** Clutter elements that hold an article-like element around this block. */
+function markWrappers(b: Block, out: Set<Element>): void {
+  const clutter = new Set(b.clutter);
+  let seenArticle = false;
+  for (let el: Element | null = b.el; el && el.type === 'tag'; el = el.parent as Element | null) {
+    if (seenArticle && clutter.has(el)) out.add(el);
+    if (!seenArticle && isArticleLike(el)) seenArticle = true;
+  }
+}
+
 export function selectRoot(blocks: Block[]): Selection {
   const clutterProse = new Map<Element, number>();
+  const wrapsArticle = new Set<Element>();
   let total = 0;
   for (const b of blocks) {
     if (!isProse(b)) continue;
     const w = proseWeight(b);
     total += w;
     for (const c of b.clutter) clutterProse.set(c, (clutterProse.get(c) ?? 0) + w);
+    if (b.clutter.length) markWrappers(b, wrapsArticle);
   }
-  const confirmed = (c: Element): boolean => (clutterProse.get(c) ?? 0) < total * WRAPPER_SHARE;
+  const confirmed = (c: Element): boolean =>
+    (clutterProse.get(c) ?? 0) < total * WRAPPER_SHARE || (isStrongClutter(c) && !wrapsArticle.has(c));
   // Prose blocks per grandparent: a lone paragraph in its own card is a teaser's blurb.
   const neighbours = new Map<unknown, number>();
   const cardOf = (b: Block): unknown => b.el.parent?.parent ?? b.el.parent;

@@ -14,6 +14,12 @@ describe('page structures', () => {
     expect(paragraphsOf(a.body)).toEqual(STORY);
   });
 
+  it('leaves out a photo gallery whose captions outweigh the story', () => {
+    const slides = Array.from({ length: 12 }, (_, i) => `<li><h2>${i + 1}/12</h2><p>Slide ${i + 1}: crowds of around ${i + 1},000 people gathered at the station as trains arrived late into the night from the east.</p></li>`).join('');
+    const html = page({ inside: `<div class="photo-gallery"><ul>${slides}</ul></div>` });
+    expect(paragraphsOf(extractArticle(html, 'https://example.com/a').body)).toEqual(STORY);
+  });
+
   it('keeps subheadings and list items as their own lines, and table rows as rows', () => {
     const html = page({
       inside: '<h2>What happens next</h2><ul><li>Officials will publish daily totals for each crossing point.</li><li>Volunteers will run a shuttle bus between the two towns.</li></ul><table><tr><th>Crossing</th><th>People</th></tr><tr><td>North gate</td><td>12,400</td></tr></table><p>The ministry said it would review the arrangements at the end of the month.</p>',
