@@ -12,6 +12,8 @@ const WRAPPER_SHARE = 0.5;
 const FURNITURE_WEIGHT = 1;
 const ARTICLE_BONUS = 0.15;
 const LONE_PARAGRAPH = 0.3;
+/** Link text long enough to be a headline. */
+const TEASER_LINK = 15;
 const SIBLING_MIN_PROSE = 100;
 const SIBLING_MAX_FURNITURE = 0.1;
 
@@ -79,17 +81,23 @@ export function selectRoot(blocks: Block[]): Selection {
   }
   const confirmed = (c: Element): boolean =>
     (clutterProse.get(c) ?? 0) < total * WRAPPER_SHARE || (isStrongClutter(c) && !wrapsArticle.has(c));
-  // Prose blocks per grandparent: a lone paragraph in its own card is a teaser's blurb.
+  // Prose blocks per grandparent: a lone paragraph in its own card with a link
+  // in it is a teaser's blurb (a card without one is more likely a how-to step).
   const neighbours = new Map<unknown, number>();
+  const linked = new Set<unknown>();
   const cardOf = (b: Block): unknown => b.el.parent?.parent ?? b.el.parent;
-  for (const b of blocks) if (isProse(b)) neighbours.set(cardOf(b), (neighbours.get(cardOf(b)) ?? 0) + 1);
+  for (const b of blocks) {
+    if (isProse(b)) neighbours.set(cardOf(b), (neighbours.get(cardOf(b)) ?? 0) + 1);
+    if (b.linkChars >= TEASER_LINK) for (let el: unknown = b.el, i = 0; el && i < 4; el = (el as Element).parent, i++) linked.add(el);
+  }
+  const lone = (b: Block): boolean => neighbours.get(cardOf(b)) === 1 && linked.has(cardOf(b));
   const excluded = new Set<Block>();
   const good = new Map<Element, number>();
   const bad = new Map<Element, number>();
   for (const b of blocks) {
     const inClutter = b.clutter.some(confirmed);
     if (inClutter) excluded.add(b);
-    const prose = !inClutter && isProse(b) ? proseWeight(b) * (neighbours.get(cardOf(b)) === 1 ? LONE_PARAGRAPH : 1) : 0;
+    const prose = !inClutter && isProse(b) ? proseWeight(b) * (lone(b) ? LONE_PARAGRAPH : 1) : 0;
     // Clutter still weighs against the boxes around it, or <body> would look as clean as the story.
     const furniture = inClutter ? clutterWeight(b) : furnitureWeight(b);
     for (let el: Element | null = b.el; el && el.type === 'tag'; el = el.parent as Element | null) {
