@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Alerting } from './constructs/alerting.ts';
 import { ArticleProcessing } from './constructs/article-processing.ts';
@@ -56,6 +56,16 @@ export class MonitorStack extends Stack {
       opsEmails: s.opsEmails,
       feedFailureRate: s.feedFailureAlarmRate,
     });
+    // What operators need after a deploy (see infra/DEPLOY.md).
+    const outputs: Record<string, [string, string]> = {
+      FeedListUri: [`s3://${this.feeds.feedsBucket.bucketName}/${this.feeds.feedsKey}`, 'Edit the feed list here; the next scheduled round reads it'],
+      ReportUrl: [this.report.url.url, 'Report page (IAM-signed requests only)'],
+      AlertTopicArn: [this.alerting.topic.topicArn, 'Alert topic analysts subscribe to'],
+      OpsTopicArn: [this.monitoring.opsTopic.topicArn, 'Alarm notifications'],
+      TableName: [this.table.tableName, 'The figure table'],
+      DashboardName: [this.monitoring.dashboard.dashboardName, 'CloudWatch dashboard'],
+    };
+    for (const [id, [value, description]] of Object.entries(outputs)) new CfnOutput(this, id, { value, description });
     acknowledgeNagFindings(this, [this.feeds.scheduleFunction]);
   }
 }

@@ -157,6 +157,11 @@ describe('the monitor stack', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
+  it('outputs what operators need after a deploy', () => {
+    expect(Object.keys(template.findOutputs('*')).sort()).toEqual(['AlertTopicArn', 'DashboardName', 'FeedListUri', 'OpsTopicArn', 'ReportUrl', 'TableName']);
+    expect(JSON.stringify(template.findOutputs('FeedListUri'))).toContain('/feeds.txt');
+  });
+
   describe('least-privilege IAM', () => {
     const queueId = (w: typeof stack.feeds.work) => logicalId(w.queue);
 
