@@ -154,6 +154,15 @@ describe('HttpFetcher against a misbehaving local server', () => {
     expect(err.message).not.toContain(server.origin);
   });
 
+  it('gives up connecting after the connect timeout (here: a name that never resolves)', async () => {
+    const resolver: Resolver = () => new Promise(() => {});
+    const started = Date.now();
+    const err = await failure(fetcher({ resolver, connectTimeoutMs: 200, timeoutMs: 5000 }).f.fetch({ url: 'http://stuck.example/', kind: 'feed' }));
+    expect(err.reason).toBe('timeout');
+    expect(err.message).toMatch(/connect/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('times out on a body that trickles in forever', async () => {
     const err = await failure(fetcher({ timeoutMs: 400 }).f.fetch({ url: `${server.origin}/slow-body`, kind: 'page' }));
     expect(err.reason).toBe('timeout');
