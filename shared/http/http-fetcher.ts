@@ -121,7 +121,7 @@ export class HttpFetcher implements Fetcher {
         throw new FetchError(url.href, 'bad_redirect', `redirect to an unreadable location ${JSON.stringify(location.slice(0, 200))}`, res.status);
       }
       next.hash = '';
-      if (seen.has(next.href)) throw new FetchError(start.href, 'redirect_loop', `redirects loop back to ${next.href}`, res.status);
+      if (seen.has(next.href)) throw new FetchError(start.href, 'redirect_loop', `redirect ${hop + 1} leads back to an address already visited`, res.status);
       if (hop + 1 > maxRedirects) throw new FetchError(start.href, 'too_many_redirects', `more than ${maxRedirects} redirects`, res.status);
       url = next;
     }

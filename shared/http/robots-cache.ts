@@ -39,10 +39,10 @@ export class RobotsCache {
     // the host itself is refused (SSRF guard): say so rather than blame robots.txt
     if (verdict.kind === 'blocked') throw new FetchError(url.href, 'ssrf_blocked', verdict.message);
     if (verdict.kind === 'unreachable') {
-      throw new FetchError(url.href, 'robots_unavailable', `robots.txt of ${url.host} could not be read (${verdict.why}); the site's pages are skipped for now`);
+      throw new FetchError(url.href, 'robots_unavailable', `the site's robots.txt could not be read (${verdict.why}); its pages are skipped for now`);
     }
     if (verdict.kind === 'rules' && verdict.robot.isAllowed(url.href, this.options.userAgent) === false) {
-      throw new FetchError(url.href, 'robots_disallowed', `robots.txt of ${url.host} disallows this page`);
+      throw new FetchError(url.href, 'robots_disallowed', `the site's robots.txt disallows this page`);
     }
   }
 

@@ -120,6 +120,8 @@ async function failure(promise: Promise<unknown>): Promise<FetchError> {
     await promise;
   } catch (err) {
     expect(err).toBeInstanceOf(FetchError);
+    // the run summary prints the URL beside the message
+    expect((err as FetchError).message).not.toContain(server.origin);
     return err as FetchError;
   }
   throw new Error('expected a FetchError');
