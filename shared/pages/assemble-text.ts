@@ -37,7 +37,7 @@ export function assembleBody(blocks: Block[], opts: AssembleOptions): string {
   const lines: string[] = [];
   for (const b of kept.slice(start, end)) {
     for (const line of opts.live ? liveLines(b) : [b.text]) {
-      if (lines[lines.length - 1] !== line) lines.push(line);
+      if (!opts.live || lines[lines.length - 1] !== line) lines.push(line);
     }
   }
   return lines.join('\n\n');
