@@ -52,6 +52,8 @@ function keep(b: Block, title: string, live: boolean): boolean {
   if (len < 80 && FURNITURE_PHRASE.test(b.text)) return false;
   if (len < 150 && BYLINE.test(b.text) && !/[.!?]["”]?$/.test(b.text)) return false;
   if (!live && b.times.length && timeOnly(b)) return false;
+  // "Last updated <time>" dates the page, not an entry.
+  if (b.times.length && /^(last )?(updated|published|posted|modified)\b/i.test(b.text)) return false;
   return true;
 }
 
