@@ -60,10 +60,8 @@ export interface StoreWork {
 }
 
 export interface Measured {
-  /** A poll answered 304: feed state read and written. */
-  notModifiedPoll: StoreWork;
-  /** A poll answered 200 (before the settled-items lookup). */
-  changedPoll: StoreWork;
+  /** One poll's feed-state work (GetItem and PutItem), 200 or 304 alike. */
+  feedPoll: StoreWork;
   /** Store work of one new article: article state, figures, series, alerts. */
   newArticle: StoreWork;
   /** CPU to read one article (body and figures), ms on one core of this machine. */
@@ -116,6 +114,18 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   idleReceivesPerMonth: 2 * 5 * 3 * 60 * 24 * 30,
 };
 
+/** Choices in the pipeline's code that move the bill; CURRENT_DESIGN is what the code does today. */
+export interface Design {
+  /** A poll that found nothing new still writes the feed's state (its lastPolledAt). */
+  writeStateWhenUnchanged: boolean;
+  /** A 200 whose body is byte-identical to the last one is parsed and its items looked up again (no stored body hash). */
+  lookupWhenBodyUnchanged: boolean;
+  /** Every poll logs a line at info level, also when nothing changed. */
+  logUnchangedPolls: boolean;
+}
+
+export const CURRENT_DESIGN: Design = { writeStateWhenUnchanged: true, lookupWhenBodyUnchanged: true, logUnchangedPolls: true };
+
 export interface CostLine {
   service: string;
   item: string;
@@ -135,26 +145,35 @@ export interface CostEstimate {
 const DAYS_PER_MONTH = 30;
 const GB = 1024 ** 3;
 
-/** How many of the month's polls find something new (or a feed that ignores conditional GET). */
+/**
+ * The month's polls: those that find a new article, and the unchanged rest, answered 304
+ * by feeds that honour conditional GET and 200 with the same body by the others.
+ */
 export function monthlyVolumes(s: Scenario, a: Assumptions) {
   const cycles = (DAYS_PER_MONTH * 24 * 60) / s.pollMinutes;
   const polls = s.feeds * cycles;
   const articles = s.newArticlesPerDay * DAYS_PER_MONTH;
   const pollsWithNews = Math.min(polls, articles * a.feedsPerNewArticle);
-  const changedPolls = pollsWithNews + (polls - pollsWithNews) * (1 - a.conditionalGetShare);
-  return { cycles, polls, changedPolls, notModifiedPolls: polls - changedPolls, pollsWithNews, articles, alerts: articles * s.alertsPerArticle };
+  const notModifiedPolls = (polls - pollsWithNews) * a.conditionalGetShare;
+  const sameBodyPolls = polls - pollsWithNews - notModifiedPolls;
+  return { cycles, polls, pollsWithNews, notModifiedPolls, sameBodyPolls, articles, alerts: articles * s.alertsPerArticle };
 }
 
 const cpuScale = (memoryMb: number, a: Assumptions) => Math.max(1, a.fullVcpuMb / memoryMb);
 
-export function monthlyCost(s: Scenario, m: Measured, a: Assumptions = DEFAULT_ASSUMPTIONS, p: Prices = US_EAST_1): CostEstimate {
+export function monthlyCost(s: Scenario, m: Measured, a: Assumptions = DEFAULT_ASSUMPTIONS, p: Prices = US_EAST_1, d: Design = CURRENT_DESIGN): CostEstimate {
   const v = monthlyVolumes(s, a);
+  // Polls whose items are parsed and looked up, whose state is written, whose line is logged.
+  const readPolls = v.pollsWithNews + (d.lookupWhenBodyUnchanged ? v.sameBodyPolls : 0);
+  const unchangedPolls = v.notModifiedPolls + (d.lookupWhenBodyUnchanged ? 0 : v.sameBodyPolls);
+  const writtenPolls = d.writeStateWhenUnchanged ? v.polls : v.polls - unchangedPolls;
+  const loggedPolls = d.logUnchangedPolls ? v.polls : v.pollsWithNews;
   const lines: CostLine[] = [];
   const line = (service: string, item: string, quantity: number, unitPrice: number) => lines.push({ service, item, quantity, unitPrice, monthly: quantity * unitPrice });
 
   // Lambda durations, in seconds per invocation
   const scheduleSeconds = (100 + (Math.ceil(s.feeds / 10) / 8) * a.awsRequestMs) / 1000;
-  const changedShare = v.changedPolls / v.polls;
+  const changedShare = readPolls / v.polls;
   const parseMs = (a.feedBytes / 1e6 / m.feedParseMbPerSecond) * 1000;
   const pollSeconds =
     (2 * a.awsRequestMs + a.feedFetchMs + changedShare * (2 * a.awsRequestMs + a.pollBatch * parseMs * cpuScale(a.memoryMb.pollFeed, a))) / 1000;
@@ -169,9 +188,9 @@ export function monthlyCost(s: Scenario, m: Measured, a: Assumptions = DEFAULT_A
   const invocations = v.cycles + pollInvocations + articleInvocations;
   line('Lambda', 'requests', invocations, p.lambdaRequest);
 
-  const settledLookupReads = v.changedPolls * a.itemsPerFeed * 0.5 + v.articles * 0.5;
-  line('DynamoDB', 'write units: feed state', v.notModifiedPolls * m.notModifiedPoll.writeUnits + v.changedPolls * m.changedPoll.writeUnits, p.dynamoWriteUnit);
-  line('DynamoDB', 'read units: feed state', v.notModifiedPolls * m.notModifiedPoll.readUnits + v.changedPolls * m.changedPoll.readUnits, p.dynamoReadUnit);
+  const settledLookupReads = readPolls * a.itemsPerFeed * 0.5 + v.articles * 0.5;
+  line('DynamoDB', 'write units: feed state', writtenPolls * m.feedPoll.writeUnits, p.dynamoWriteUnit);
+  line('DynamoDB', 'read units: feed state', v.polls * m.feedPoll.readUnits, p.dynamoReadUnit);
   line('DynamoDB', 'read units: settled-article lookups', settledLookupReads, p.dynamoReadUnit);
   line('DynamoDB', 'write units: articles, figures, alerts', v.articles * m.newArticle.writeUnits, p.dynamoWriteUnit);
   line('DynamoDB', 'read units: series heads', v.articles * m.newArticle.readUnits, p.dynamoReadUnit);
@@ -188,7 +207,7 @@ export function monthlyCost(s: Scenario, m: Measured, a: Assumptions = DEFAULT_A
   line('SNS', 'publishes', v.alerts, p.snsPublish);
   line('SNS', 'email deliveries', v.alerts * s.emailSubscribers, p.snsEmail);
   line('EventBridge Scheduler', 'invocations', v.cycles, p.schedulerInvocation);
-  const logBytes = invocations * a.logBytesPerInvocation + (v.polls + v.articles) * a.logBytesPerRecord;
+  const logBytes = invocations * a.logBytesPerInvocation + (loggedPolls + v.articles) * a.logBytesPerRecord;
   line('CloudWatch Logs', 'GB ingested', logBytes / GB, p.logsIngestedGb);
 
   const byService: Record<string, number> = {};
@@ -207,5 +226,11 @@ export const SCENARIOS: Scenario[] = [
   { name: '10,000 feeds', feeds: 10_000, pollMinutes: 5, newArticlesPerDay: 100_000, alertsPerArticle: 0.02, emailSubscribers: 5 },
 ];
 
-/** The same estimate if a 304 poll wrote nothing (the state only changes its lastPolledAt). */
-export const withoutNotModifiedWrites = (m: Measured): Measured => ({ ...m, notModifiedPoll: { ...m.notModifiedPoll, requests: m.notModifiedPoll.requests - 1, writeUnits: 0 } });
+/** Changes that would lower the bill, one at a time and together, for the report. */
+export const DESIGN_LEVERS: { name: string; design: Design; assumptions?: Partial<Assumptions> }[] = [
+  { name: 'no feed-state write when a poll finds nothing new', design: { ...CURRENT_DESIGN, writeStateWhenUnchanged: false } },
+  { name: 'body hash: an unchanged 200 is treated like a 304', design: { ...CURRENT_DESIGN, lookupWhenBodyUnchanged: false } },
+  { name: 'no info log line for unchanged polls', design: { ...CURRENT_DESIGN, logUnchangedPolls: false } },
+  { name: 'poll-feed takes 50 feeds per invocation (batching window)', design: CURRENT_DESIGN, assumptions: { pollBatch: 50 } },
+  { name: 'all four', design: { writeStateWhenUnchanged: false, lookupWhenBodyUnchanged: false, logUnchangedPolls: false }, assumptions: { pollBatch: 50 } },
+];

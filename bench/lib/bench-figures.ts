@@ -17,6 +17,8 @@ export function findNumber(json: unknown, key: RegExp): number | undefined {
 
 export interface BodiesFigures {
   oursPagesPerSecond?: number;
+  /** Ours timed on its own (not interleaved with Readability), when the script says. */
+  oursAlonePagesPerSecond?: number;
   readabilityPagesPerSecond?: number;
   ratio?: number;
   oursF1?: number;
@@ -44,8 +46,18 @@ export function bodiesFigures(json: Json | undefined, output: string): BodiesFig
   };
   const ours = row(/^ours\b/);
   const theirs = row(/^Readability/);
-  const r: BodiesFigures = { oursPagesPerSecond: ours?.rate, readabilityPagesPerSecond: theirs?.rate, oursF1: ours?.f1, readabilityF1: theirs?.f1 };
-  return { ...r, ratio: ratioOf(r) };
+  const said = (pattern: RegExp) => {
+    const m = output.match(pattern);
+    return m ? Number(m[1]) : undefined;
+  };
+  const r: BodiesFigures = {
+    oursPagesPerSecond: ours?.rate,
+    oursAlonePagesPerSecond: said(/^ours alone:\s*([\d.]+) pages\/s/m),
+    readabilityPagesPerSecond: theirs?.rate,
+    oursF1: ours?.f1,
+    readabilityF1: theirs?.f1,
+  };
+  return { ...r, ratio: said(/^speed ratio ([\d.]+)x/m) ?? ratioOf(r) };
 }
 
 const ratioOf = (r: BodiesFigures) => (r.oursPagesPerSecond && r.readabilityPagesPerSecond ? r.oursPagesPerSecond / r.readabilityPagesPerSecond : undefined);

@@ -5,12 +5,13 @@ const VERB =
   '(?:said|says|say|told|tells|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|recorded|records|registered|put|puts|show|shows|showed|indicate|indicates|quoted|cited|acknowledged|acknowledges|expects|expected|plans|said in|spoke of|put the (?:number|figure|total|target|count))';
 const AUX = '(?:\\s+(?:has|have|had|also|later|earlier|previously|now|separately|then|further|again|would|will|is|was))*';
 
-const SUBJECT_BEFORE = new RegExp(`([^,;:—–“”"()]{2,140}?)${AUX}\\s+${VERB}\\b`, 'g');
+const VERB_RE = new RegExp(`\\b${VERB}\\b`, 'g');
+const AUX_TAIL = new RegExp(`${AUX}\\s*$`, 'i');
 const ACCORDING = /\baccording to ([^,;:“”"()]+?)(?=\s*(?:[,;:()“”"]|\.(?:\s|$)|$))/gi;
 const INVERTED = new RegExp(`[,”"]\\s*${VERB}\\s+((?:[A-Z]|the |an? )[^;:“”"()]+?)(?=\\s*(?:\\.(?:\\s|$)|$|;|,\\s+(?:who|which|adding|citing|as|in|on|at)\\b))`, 'g');
-
 // "Colonel Ana Ruiz, who runs the checkpoint, said ...": the source is before the relative clause.
 const APPOSITIVE = new RegExp(`([A-Z][^,;:“”"()]{1,80}),\\s+(?:who|which)\\b[^,;:]{1,100},${AUX}\\s+${VERB}\\b`, 'g');
+const DELIMITER = /[,;:—–“”"()]/;
 
 const PRONOUN = /^(?:he|she|they|it|we|i|you|officials? there)$/i;
 const LEADING = /^(?:and|but|while|as|when|after|before|so|which|who|that|then|also|however|meanwhile|now|earlier|later|separately|in|on|the same day|,)\s+/i;
@@ -44,17 +45,20 @@ export function findAttributions(sentence: string): Attribution[] {
       out.push({ start: at, end: at + m[1].length, text: clean(m[1]) });
     }
   }
-  SUBJECT_BEFORE.lastIndex = 0;
-  for (let m = SUBJECT_BEFORE.exec(sentence); m; m = SUBJECT_BEFORE.exec(sentence)) {
-    const raw = m[1];
+  // The subject of a reporting verb: the words back to the last delimiter, less auxiliaries.
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(sentence); m; m = VERB_RE.exec(sentence)) {
+    let begin = m.index;
+    while (begin > 0 && m.index - begin < 140 && !DELIMITER.test(sentence[begin - 1])) begin--;
+    const raw = sentence.slice(begin, m.index).replace(AUX_TAIL, '');
+    if (raw.trim().length < 2) continue;
     const words = raw.trim().split(/\s+/);
-    // The subject is the tail of the text before the verb; a long run is a clause, keep its last noun phrase.
+    // A long run is a clause: keep its last noun phrase.
     const tail = words.length > 12 ? words.slice(-6).join(' ') : raw;
-    const at = m.index + m[0].indexOf(raw) + raw.length - tail.length;
+    const at = begin + raw.length - tail.length;
     const text = clean(tail);
     if (PRONOUN.test(tail.trim().replace(LEADING, ''))) out.push({ start: at, end: at + tail.length });
     else if (text) out.push({ start: at, end: at + tail.length, text });
-    SUBJECT_BEFORE.lastIndex = m.index + m[0].length;
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -159,7 +159,7 @@ export function resolveDirection(input: DirectionInput): Direction {
 
   if (/\b(?:home|homeland)\b/i.test(clause) && !destination && citizenship && citizenship !== origin) destination = citizenship;
   const reversed = /\b(?:the other way|the other direction|in reverse|opposite direction)\b/i.test(clause);
-  if (reversed && !origin && !destination) {
+  if ((reversed || (flow === 'back' && bound.length === 0 && !input.breakdown)) && !origin && !destination && (input.previous ?? context).origin) {
     const base = input.previous ?? context;
     return { origin: base.destination, destination: base.origin, explicit: false };
   }

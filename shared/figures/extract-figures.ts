@@ -1,5 +1,5 @@
 import type { Figure, Metric, Status } from '../domain/types.ts';
-import { findAttributions } from './attribution.ts';
+import { findAttributions, type Attribution } from './attribution.ts';
 import { findCues, type Cue, type CueKind } from './cues.ts';
 import { resolveDirection, type Flow, type Places } from './direction.ts';
 import { findPlaces, type PlaceMention } from './gazetteer.ts';
@@ -29,6 +29,36 @@ interface ArticleState {
   topic?: string;
   /** How often each complete flow was read with a place from the text. */
   flows: Map<string, number>;
+  /** Sentence analyses shared by the two readings of one article. */
+  cache: Map<string, Analysis>;
+}
+
+/** What a sentence holds, whatever the article around it. */
+interface Analysis {
+  numbers: NumberMention[];
+  periods: Span[];
+  cues: Cue[];
+  places: PlaceMention[];
+  attributions: Attribution[];
+}
+
+const REPORTING = /\b(?:said|says|told|according|added|reported|estimated?|counted|recorded)\b/;
+
+function analyse(text: string, cache: Map<string, Analysis>): Analysis {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const allPeriods = findPeriods(text);
+  // Small numbers and years inside a period ("between Sept. 21 and 26") are part of a date.
+  const numbers = findNumbers(text).filter((n) => roleOf(text, n) === 'candidate' && !allPeriods.some((p) => p.start <= n.start && n.end <= p.end && n.value < 32 && !n.scaled));
+  const analysis: Analysis = {
+    numbers,
+    periods: allPeriods.filter((p) => !numbers.some((n) => overlaps(n, p))),
+    cues: numbers.length ? findCues(text) : [],
+    places: findPlaces(text),
+    attributions: numbers.length || REPORTING.test(text) ? findAttributions(text) : [],
+  };
+  cache.set(text, analysis);
+  return analysis;
 }
 
 /** How a table cell is read: its column header says what is counted. */
@@ -164,20 +194,18 @@ interface Reading {
 
 function readSentence(text: string, state: ArticleState, published?: string, cell?: CellReading): Reading {
   const figures: Figure[] = [];
-  const allPeriods = findPeriods(text);
-  // Small numbers and years inside a period ("between Sept. 21 and 26") are part of a date.
-  const numbers = findNumbers(text).filter((n) => roleOf(text, n) === 'candidate' && !allPeriods.some((p) => p.start <= n.start && n.end <= p.end && n.value < 32 && !n.scaled));
+  const a = analyse(text, state.cache);
+  const { numbers, periods } = a;
   if (!numbers.length) {
-    noteContext(text, state);
+    noteContext(a, state);
     return { figures };
   }
   // A table cell borrows its column header's cue ("Arrivals from Ukraine") after its own words.
-  const cues = cell ? [...findCues(text), ...findCues(cell.header).map((c) => ({ ...c, start: c.start + text.length + 1, end: c.end + text.length + 1 }))] : findCues(text);
-  const periods = allPeriods.filter((p) => !numbers.some((n) => overlaps(n, p)));
-  const headerPlaces = cell ? findPlaces(cell.header).map((p) => ({ ...p, start: p.start + text.length + 1, end: p.end + text.length + 1 })) : [];
+  const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + text.length + 1, end: x.end + text.length + 1 });
+  const cues = cell ? [...a.cues, ...findCues(cell.header).map(shift)] : a.cues;
   const full = cell ? `${text} ${cell.header}` : text;
-  const places = [...findPlaces(text), ...headerPlaces].filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
-  const attributions = findAttributions(text);
+  const places = [...a.places, ...(cell ? findPlaces(cell.header).map(shift) : [])].filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
+  const attributions = a.attributions;
   let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per'] } | undefined;
   let blocked = false;
   const voted = new Set<string>();
@@ -303,7 +331,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     figures.push(figure);
     state.last = { metric, places: { origin: figure.origin, destination: figure.destination }, country: figure.country };
   }
-  noteContext(text, state, places);
+  noteContext(a, state);
   return { figures };
 }
 
@@ -322,13 +350,13 @@ function updateFlow(state: ArticleState, dir: Places): void {
   else if (dir.destination && !state.flow.destination) state.flow = { ...state.flow, destination: dir.destination };
 }
 
-function noteContext(text: string, state: ArticleState, places = findPlaces(text)): void {
-  if (!state.firstCountry) state.firstCountry = places.find((p) => p.kind !== 'bloc')?.place;
-  const named = findAttributions(text).filter((a) => a.text);
+function noteContext(a: Analysis, state: ArticleState): void {
+  if (!state.firstCountry) state.firstCountry = a.places.find((p) => p.kind !== 'bloc')?.place;
+  const named = a.attributions.filter((x) => x.text);
   if (named.length) state.attribution = named[named.length - 1].text;
 }
 
-function pickAttribution(list: ReturnType<typeof findAttributions>, n: NumberMention, state: ArticleState): string | undefined {
+function pickAttribution(list: Attribution[], n: NumberMention, state: ArticleState): string | undefined {
   const after = list.filter((a) => a.start >= n.end);
   const before = list.filter((a) => a.end <= n.start);
   const a = after[0] ?? before[before.length - 1];
@@ -407,10 +435,11 @@ export function extractFigures(input: FigureInput): Figure[] {
   // A first reading finds the flow and the mobilizing country the article is about,
   // so that the headline and the lede, read first, can lean on them too.
   const titleCountry = input.title ? findPlaces(input.title).find((p) => p.kind !== 'demonym' && p.kind !== 'bloc')?.place : undefined;
-  const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map() };
+  const cache = new Map<string, Analysis>();
+  const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map(), cache };
   if (input.title) readSentence(input.title, first);
   readBody(input, first);
-  const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map() };
+  const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map(), cache };
   const title = input.title?.replace(/\s+/g, ' ').trim();
   const headline: Figure[] = [];
   if (title) {

@@ -44,7 +44,7 @@ export function roleOf(sentence: string, n: NumberMention): Role {
   const words = phrase.split(/\s+/).slice(0, 4);
   for (let i = 0; i < words.length; i++) {
     const rest = words.slice(i).join(' ');
-    if (/^(?:have|has|had|were|was|are|is|who|that|which|to|from|into|in|on|at|a|an|per|each|every|of|and|or)$/i.test(words[i])) break;
+    if (/^(?:have|has|had|were|was|are|is|who|that|which|to|from|into|in|on|at|a|an|per|each|every|of|and|or|over|across|through|via|during|since|within|after|before|for|by|with|the|last|this|alone)$/i.test(words[i])) break;
     if (PEOPLE_NOUN.test(rest) || /^[A-Z][a-z]+(?:ns|ans|is|es|s)\b/.test(rest)) break;
     if (NON_PEOPLE_NOUN.test(rest)) return 'not-people';
     if (/[,.;:]$/.test(words[i])) break;

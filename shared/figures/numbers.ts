@@ -129,9 +129,13 @@ function scaleOf(text: string): number {
   return m[1] ? (SCALES[m[1].toLowerCase().replace(/s$/, '')] ?? 1) : (SUFFIX_SCALES[m[2].toLowerCase()] ?? 1);
 }
 
+// Most sentences hold no number at all: a cheap test spares them the full pattern.
+const MAYBE_NUMBER = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`, 'i');
+
 /** Every number and range in the text, left to right, not overlapping. */
 export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
+  if (!MAYBE_NUMBER.test(text)) return out;
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
     const g = m.groups ?? {};
