@@ -12,7 +12,7 @@ function liveDom(): string {
     (e) => `<div class="update"><p class="update-time"><time datetime="${e.t}">${e.shown}</time></p><h3>${e.title}</h3><div class="update-body"><p>${e.text}</p></div><div class="share"><a href="#">Share this update</a></div></div>`,
   ).join('');
   return `<html lang="en"><head><title>Live: border updates</title></head><body><nav><a href="/">Home</a></nav>
-    <main><h1>Live: border updates</h1><p class="page-date">Last updated <time datetime="2022-09-27T18:05:00Z">27 Sept</time></p>${posts}</main>
+    <main><h1>Live: border updates</h1><p class="page-date">Last updated <time datetime="2022-09-27T18:30:00Z">27 Sept</time></p>${posts}</main>
     <footer>Site footer</footer></body></html>`;
 }
 
