@@ -59,6 +59,8 @@ async function parseLeniently(text: string, feedUrl: string): Promise<Parser.Out
     firstError = err as Error;
   }
   if (isUnrecognized(firstError)) throw notAFeed(text, feedUrl);
+  // the stack ran out in xml2js/rss-parser recursion: well-formed or not, unreadable
+  if (firstError instanceof RangeError) throw new FetchError(feedUrl, 'bad_feed', `elements nested too deeply to read (${firstLine(firstError)})`);
   // rss-parser reads well-formed XML, then trips over a structure it expects
   if (firstError instanceof TypeError) throw badStructure(text, feedUrl, firstError);
   const repaired = repairXml(text);

@@ -84,6 +84,8 @@ describe('parseFeed', () => {
     expect((await refusal('<rss version="2.0"><channel><item><title>cut off')).message).toMatch(/not well-formed/);
     expect((await refusal('<rss version="2.0"></rss>')).message).toMatch(/channel/);
     expect((await refusal('just some text')).message).toMatch(/not well-formed|not an RSS/);
+    const deep = `<rss version="2.0"><channel><title>x</title><item><title>t</title><link>/x</link><description>${'<x>'.repeat(200_000)}${'</x>'.repeat(200_000)}</description></item></channel></rss>`;
+    expect((await refusal(deep)).message).toMatch(/nested too deeply/);
   });
 
   it('reads each document afresh: an earlier broken one does not leak into the next', async () => {
