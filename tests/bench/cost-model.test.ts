@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSUMPTIONS, monthlyCost, monthlyVolumes, US_EAST_1, withoutNotModifiedWrites, type Assumptions, type Measured, type Scenario } from '../../bench/cost-model.ts';
+import { CURRENT_DESIGN, DEFAULT_ASSUMPTIONS, monthlyCost, monthlyVolumes, US_EAST_1, type Assumptions, type Measured, type Scenario } from '../../bench/cost-model.ts';
 
 // Numbers small enough to check by hand: 10 feeds polled hourly for 30 days.
 const scenario: Scenario = { name: 'tiny', feeds: 10, pollMinutes: 60, newArticlesPerDay: 10, alertsPerArticle: 0.1, emailSubscribers: 2 };
 const measured: Measured = {
-  notModifiedPoll: { requests: 2, readUnits: 0.5, writeUnits: 1 },
-  changedPoll: { requests: 2, readUnits: 0.5, writeUnits: 1 },
+  feedPoll: { requests: 2, readUnits: 0.5, writeUnits: 1 },
   newArticle: { requests: 4, readUnits: 2, writeUnits: 5 },
   articleCpuMs: 0,
   feedParseMbPerSecond: 10,
@@ -26,9 +25,9 @@ const lineOf = (c: ReturnType<typeof monthlyCost>, item: string) => c.lines.find
 describe('cost model', () => {
   it('counts the month: 720 hourly cycles, 7,200 polls, 300 articles of which 300 polls see news', () => {
     const v = monthlyVolumes(scenario, simple);
-    expect(v).toMatchObject({ cycles: 720, polls: 7200, articles: 300, alerts: 30, pollsWithNews: 300, changedPolls: 300, notModifiedPolls: 6900 });
-    // feeds that ignore conditional GET answer 200 on every poll
-    expect(monthlyVolumes(scenario, { ...simple, conditionalGetShare: 0.5 }).changedPolls).toBe(300 + 6900 * 0.5);
+    expect(v).toMatchObject({ cycles: 720, polls: 7200, articles: 300, alerts: 30, pollsWithNews: 300, notModifiedPolls: 6900, sameBodyPolls: 0 });
+    // feeds that ignore conditional GET answer 200 with the same body when nothing changed
+    expect(monthlyVolumes(scenario, { ...simple, conditionalGetShare: 0.5 })).toMatchObject({ notModifiedPolls: 3450, sameBodyPolls: 3450 });
   });
 
   it('prices each line as quantity x unit price with the stated us-east-1 prices', () => {
@@ -56,11 +55,20 @@ describe('cost model', () => {
     expect(c.byService.DynamoDB).toBeCloseTo(c.lines.filter((l) => l.service === 'DynamoDB').reduce((s, l) => s + l.monthly, 0), 12);
   });
 
-  it('gives a 304 poll no write when the feed state is not rewritten', () => {
-    const full = monthlyCost(scenario, measured, simple);
-    const lean = monthlyCost(scenario, withoutNotModifiedWrites(measured), simple);
-    expect(lineOf(full, 'write units: feed state').quantity - lineOf(lean, 'write units: feed state').quantity).toBe(6900);
-    expect(lean.total).toBeLessThan(full.total);
+  it('prices the design levers: no state write, no lookup and no log line for unchanged polls', () => {
+    const half = { ...simple, conditionalGetShare: 0.5 };
+    const full = monthlyCost(scenario, measured, half);
+    // 300 polls with news and 3,450 same-body 200s look up 20 items each
+    expect(lineOf(full, 'read units: settled').quantity).toBe((300 + 3450) * 20 * 0.5 + 300 * 0.5);
+    const noWrite = monthlyCost(scenario, measured, half, US_EAST_1, { ...CURRENT_DESIGN, writeStateWhenUnchanged: false });
+    expect(lineOf(noWrite, 'write units: feed state').quantity).toBe(7200 - 3450);
+    const hashed = monthlyCost(scenario, measured, half, US_EAST_1, { ...CURRENT_DESIGN, lookupWhenBodyUnchanged: false, writeStateWhenUnchanged: false });
+    expect(lineOf(hashed, 'read units: settled').quantity).toBe(300 * 20 * 0.5 + 300 * 0.5);
+    expect(lineOf(hashed, 'write units: feed state').quantity).toBe(300);
+    const quiet = monthlyCost(scenario, measured, half, US_EAST_1, { ...CURRENT_DESIGN, logUnchangedPolls: false });
+    const logBytes = (c: ReturnType<typeof monthlyCost>) => lineOf(c, 'GB ingested').quantity * 1024 ** 3;
+    expect(logBytes(full) - logBytes(quiet)).toBeCloseTo((7200 - 300) * half.logBytesPerRecord, 3);
+    for (const lean of [noWrite, hashed, quiet]) expect(lean.total).toBeLessThan(full.total);
   });
 
   it('slows the CPU part below a full vCPU (1,769 MB) in proportion to memory', () => {

@@ -25,6 +25,14 @@ describe('reading what a benchmark printed', () => {
     expect(r.readabilityPagesPerSecond).toBe(3.5);
     expect(r.oursF1).toBe(0.977);
     expect(r.ratio).toBeCloseTo(54.06, 2);
+    expect(r.oursAlonePagesPerSecond).toBeUndefined();
+  });
+
+  it('prefers the ratio bench:bodies states and reads its own-pass rate', () => {
+    const out = 'ours (htmlparser2)  40.0  0.977  0.980  0.975  120 MB\nReadability.js on jsdom  1.0  0.951  0.950  0.952  400 MB\nours alone: 91.5 pages/s (median of 5 rounds)\nspeed ratio 40.5x (same interleaved pass); F1 above';
+    const r = bodiesFigures(undefined, out);
+    expect(r.ratio).toBe(40.5);
+    expect(r.oursAlonePagesPerSecond).toBe(91.5);
   });
 
   it('reads bench:extract figures from JSON keys', () => {
