@@ -12,7 +12,7 @@ export interface LocalSite {
   close(): Promise<void>;
 }
 
-export async function serveSite(routes: Record<string, { type: string; body: string; status?: number }>): Promise<LocalSite> {
+export async function serveSite(routes: Record<string, { type: string; body: string; status?: number; delayMs?: number }>): Promise<LocalSite> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
@@ -21,7 +21,7 @@ export async function serveSite(routes: Record<string, { type: string; body: str
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(route.status ?? 200, { 'content-type': route.type }).end(route.body);
+    setTimeout(() => res.writeHead(route.status ?? 200, { 'content-type': route.type }).end(route.body), route.delayMs ?? 0);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -13,17 +13,17 @@ let conn: StoreConnection;
 let site: LocalSite;
 let handler: typeof import('../../functions/process-article/handler.ts').handler;
 
-const page = (count: string) =>
+const page = (count: string, into = 'Finland from Russia', published = '2026-11-30T09:00:00Z') =>
   articlePage(
-    'Crossings continue at the eastern border',
+    'Crossings continue at the border',
     [
       'The border guard gave an update on Tuesday morning.',
-      `About ${count} people have crossed into Finland from Russia since the announcement, the guard said.`,
+      `About ${count} people have crossed into ${into} since the announcement, the guard said.`,
       'Queues at the checkpoints were several kilometres long.',
     ],
-    '2026-11-30T09:00:00Z',
+    published,
   );
-const item = (path: string) => JSON.stringify({ feedUrl: site.url('/wire.xml'), link: site.url(path), title: 'Crossings', published: '2026-11-30T09:00:00Z' });
+const item = (path: string, published = '2026-11-30T09:00:00Z') => JSON.stringify({ feedUrl: site.url('/wire.xml'), link: site.url(path), title: 'Crossings', published });
 
 describe('process-article handler', () => {
   beforeAll(async () => {
@@ -31,6 +31,9 @@ describe('process-article handler', () => {
       '/a/first': { type: 'text/html; charset=utf-8', body: page('17,000') },
       '/a/second': { type: 'text/html; charset=utf-8', body: page('43,000') },
       '/a/third': { type: 'text/html; charset=utf-8', body: page('66,000') },
+      // Same series, the older story on the slower server.
+      '/b/newer': { type: 'text/html; charset=utf-8', body: page('5,000', 'Norway from Finland', '2026-11-30T08:00:00Z') },
+      '/b/older': { type: 'text/html; charset=utf-8', body: page('2,000', 'Norway from Finland', '2026-11-28T08:00:00Z'), delayMs: 300 },
     });
     conn = await lambdaEnvironment({ [ENV.alertTopicArn]: TOPIC, [ENV.reportUrl]: REPORT });
     ({ handler } = await import('../../functions/process-article/handler.ts'));
@@ -92,6 +95,18 @@ describe('process-article handler', () => {
     const before = site.requests.length;
     expect((await handler(sqsEvent(sqsRecord(item('/a/never'))), lambdaContext('process-article'))).batchItemFailures).toEqual([]);
     expect(site.requests.length).toBe(before);
+  });
+
+  it('stores a batch oldest publication first, whatever order the messages and downloads come in', async () => {
+    const newer = sqsRecord(item('/b/newer', '2026-11-30T08:00:00Z'));
+    const older = sqsRecord(item('/b/older', '2026-11-28T08:00:00Z'));
+    expect((await handler(sqsEvent(newer, older), lambdaContext('process-article'))).batchItemFailures).toEqual([]);
+    const norway = (await conn.store.listAlerts()).filter((a) => a.series.destination === 'Norway');
+    const byCount = new Map(norway.map((a) => [a.figure.count, a]));
+    expect(byCount.get(2_000)?.previous).toBeNull();
+    expect(byCount.get(5_000)?.previous).toBe(2_000);
+    const subjects = sns.commandCalls(PublishCommand).map((c) => c.args[0].input.Subject ?? '');
+    expect(subjects.findIndex((s) => s.includes('2,000'))).toBeLessThan(subjects.findIndex((s) => s.includes('5,000')));
   });
 
   it('fails a record whose body is not an article message', async () => {

@@ -1,0 +1,93 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { FeedItem } from '../domain/types.ts';
+import type { PipelineDeps } from '../pipeline/deps.ts';
+import { MAX_ARTICLE_ATTEMPTS, readArticle, recordArticle, recordArticleFailure, type ReadArticle } from '../pipeline/process-article.ts';
+import { readingOrder } from '../pipeline/run-once.ts';
+import { decodeArticle } from './messages.ts';
+import { METRIC } from './metric-names.ts';
+import { logger, metrics } from './observability.ts';
+import { ARTICLE_MAX_RECEIVES } from './queues.ts';
+
+/** What reading a record's page came to, before anything is stored. */
+type Prepared =
+  | { kind: 'invalid'; error: Error }
+  | { kind: 'settled' }
+  | { kind: 'read'; read: ReadArticle }
+  | { kind: 'unreadable'; item: FeedItem; error: Error };
+
+export type ArticleRecordResult = { skipped: true } | { skipped: false; figures: number; stored: number; alerts: number };
+
+// Records one at a time, in the order given: the order is the point.
+const processor = new BatchProcessor(EventType.SQS);
+
+/**
+ * One SQS batch of articles, handled as the local run handles a read window: pages
+ * are read in parallel, then stored one at a time, oldest publication first (the page's
+ * own time, else the feed's), so which count of a series is new does not depend on
+ * which page downloaded first. Failed records are reported for SQS to redeliver.
+ */
+export async function processArticleBatch(event: SQSEvent, deps: PipelineDeps, context: Context): Promise<SQSBatchResponse> {
+  const items = new Map<string, FeedItem | Error>();
+  for (const record of event.Records) {
+    try {
+      items.set(record.messageId, decodeArticle(record.body));
+    } catch (err) {
+      items.set(record.messageId, err as Error);
+    }
+  }
+  const valid = [...items.values()].filter((i): i is FeedItem => !(i instanceof Error));
+  // Two polls can queue the same article before it is processed; read it once.
+  const settled = await deps.store.settledArticles([...new Set(valid.map((i) => i.link))], MAX_ARTICLE_ATTEMPTS);
+  const reads = new Map<string, Promise<Prepared>>();
+  for (const item of valid) {
+    if (settled.has(item.link) || reads.has(item.link)) continue;
+    reads.set(item.link, readArticle(item, deps).then((read): Prepared => ({ kind: 'read', read }), (error: Error): Prepared => ({ kind: 'unreadable', item, error })));
+  }
+  const prepared = new Map<string, Prepared>();
+  for (const record of event.Records) {
+    const item = items.get(record.messageId)!;
+    prepared.set(record.messageId, item instanceof Error ? { kind: 'invalid', error: item } : settled.has(item.link) ? { kind: 'settled' } : await reads.get(item.link)!);
+  }
+  return processPartialResponse({ Records: publicationOrder(event.Records, prepared) }, (record: SQSRecord) => recordOne(record, prepared.get(record.messageId)!, deps), processor, {
+    context,
+    throwOnFullBatchFailure: false,
+    processInParallel: false,
+  });
+}
+
+/** Records by their article's publication time, as readingOrder sorts feed items; the rest after. */
+function publicationOrder(records: SQSRecord[], prepared: Map<string, Prepared>): SQSRecord[] {
+  const dated = records.flatMap((record) => {
+    const p = prepared.get(record.messageId)!;
+    return p.kind === 'read' ? [{ ...p.read.item, published: p.read.article.published ?? p.read.item.published, link: record.messageId }] : [];
+  });
+  const order = readingOrder(dated).map((d) => d.link);
+  const rest = records.filter((r) => prepared.get(r.messageId)!.kind !== 'read').map((r) => r.messageId);
+  const byId = new Map(records.map((r) => [r.messageId, r]));
+  return [...order, ...rest].map((id) => byId.get(id)!);
+}
+
+async function recordOne(record: SQSRecord, prepared: Prepared, deps: PipelineDeps): Promise<ArticleRecordResult> {
+  if (prepared.kind === 'invalid') throw prepared.error;
+  if (prepared.kind === 'settled') return { skipped: true };
+  const item = prepared.kind === 'read' ? prepared.read.item : prepared.item;
+  try {
+    if (prepared.kind === 'unreadable') throw prepared.error;
+    const outcome = await recordArticle(prepared.read, deps);
+    metrics.addMetric(METRIC.articlesProcessed, MetricUnit.Count, 1);
+    metrics.addMetric(METRIC.figuresStored, MetricUnit.Count, outcome.stored);
+    metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, outcome.alerts.length);
+    logger.info('article processed', { url: item.link, figures: outcome.figures, stored: outcome.stored, alerts: outcome.alerts.map((a) => a.id) });
+    return { skipped: false, figures: outcome.figures, stored: outcome.stored, alerts: outcome.alerts.length };
+  } catch (err) {
+    // A dead-letter message has no room for its reason: the log keeps it under the message id, the store by URL.
+    const error = (err as Error).message || String(err);
+    const receives = Number(record.attributes.ApproximateReceiveCount);
+    metrics.addMetric(METRIC.articleFailures, MetricUnit.Count, 1);
+    logger.error('article failed', { messageId: record.messageId, url: item.link, error, receives, deadLetter: receives >= ARTICLE_MAX_RECEIVES });
+    await recordArticleFailure(item, error, deps);
+    throw err;
+  }
+}
