@@ -47,9 +47,10 @@ const REPORTING = /\b(?:said|says|told|according|added|reported|estimated?|count
 function analyse(text: string, cache: Map<string, Analysis>): Analysis {
   const hit = cache.get(text);
   if (hit) return hit;
-  const allPeriods = findPeriods(text);
-  // Small numbers and years inside a period ("between Sept. 21 and 26") are part of a date.
-  const numbers = findNumbers(text).filter((n) => roleOf(text, n) === 'candidate' && !allPeriods.some((p) => p.start <= n.start && n.end <= p.end && n.value < 32 && !n.scaled));
+  const candidates = findNumbers(text).filter((n) => roleOf(text, n) === 'candidate');
+  // Small numbers and years may be part of a date ("between Sept. 21 and 26"); larger ones are counts no period may swallow.
+  const allPeriods = findPeriods(text, candidates.filter((n) => n.value >= 32 || n.scaled));
+  const numbers = candidates.filter((n) => !allPeriods.some((p) => p.start <= n.start && n.end <= p.end && n.value < 32 && !n.scaled));
   const analysis: Analysis = {
     numbers,
     periods: allPeriods.filter((p) => !numbers.some((n) => overlaps(n, p))),
@@ -416,6 +417,10 @@ function readTable(lines: string[], state: ArticleState, published?: string): Fi
   return out;
 }
 
+function richness(f: Figure): number {
+  return (f.attribution ? 2 : 0) + (f.period ? 1 : 0) + (f.who ? 0.5 : 0);
+}
+
 function sameFigure(a: Figure, b: Figure): boolean {
   return a.metric === b.metric && a.count === b.count;
 }
@@ -447,12 +452,17 @@ export function extractFigures(input: FigureInput): Figure[] {
   }
   state.attribution = undefined;
   const body = readBody(input, state);
-  // A headline number repeated in the body is one figure, read from the body (GUIDE clarification 2).
-  const kept = headline.filter((h) => !body.some((b) => sameFigure(h, b)));
+  // A headline number repeated in the body is one figure, read from the body (GUIDE clarification 2);
+  // so is a headline-like line inside a plain-text body.
+  const isHeadlineLike = (f: Figure) => !/[.!?”"]$/.test(f.quote.trim()) && f.quote.length < 140 && !isTableLine(f.quote);
+  const sentencesBody = body.filter((f) => !isHeadlineLike(f));
+  const kept = [...headline, ...body.filter(isHeadlineLike)].filter((h) => !sentencesBody.some((b) => sameFigure(h, b)));
   const out: Figure[] = [];
-  for (const f of [...kept, ...body]) {
-    if (out.some((o) => sameFigure(o, f) && o.origin === f.origin && o.destination === f.destination && o.country === f.country && o.per === f.per && o.quote === f.quote)) continue;
-    out.push(f);
+  for (const f of [...kept, ...sentencesBody]) {
+    // The same figure repeated in one article is kept once, from its most informative sentence.
+    const i = out.findIndex((o) => sameFigure(o, f) && o.origin === f.origin && o.destination === f.destination && o.country === f.country && o.per === f.per && o.qualifier === f.qualifier);
+    if (i < 0) out.push(f);
+    else if (richness(f) > richness(out[i])) out[i] = f;
   }
   return out;
 }

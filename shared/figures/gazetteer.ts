@@ -143,6 +143,8 @@ function buildIndex(): Map<string, Entry> {
 
 const INDEX = buildIndex();
 const MAX_WORDS = Math.max(...[...INDEX.keys()].map((k) => k.split(/\s+/).length));
+// Names can only start with these words; others are skipped without building n-grams.
+const FIRST_WORDS = new Set([...INDEX.keys()].map((k) => k.split(/\s+/)[0].replace(/['’]s$/, '')));
 
 // A run of capitalised words, with the small words that occur inside names.
 const RUN_RE = /[A-Z][\w\u00C0-\u024F.'’-]*(?:\s+(?:(?:of|the|and|da|de|del|and the)\s+)?[A-Z][\w\u00C0-\u024F.'’-]*)*/g;
@@ -162,6 +164,11 @@ export function findPlaces(text: string): PlaceMention[] {
     for (let w = wre.exec(m[0]); w; w = wre.exec(m[0])) words.push({ w: w[0], s: m.index + w.index });
     for (let i = 0; i < words.length; ) {
       let found = 0;
+      const head = words[i].w.replace(/(?:['’]s|[.,;:])$/, '');
+      if (!FIRST_WORDS.has(head) && !FIRST_WORDS.has(words[i].w)) {
+        i++;
+        continue;
+      }
       for (let n = Math.min(MAX_WORDS, words.length - i); n > 0 && !found; n--) {
         const first = words[i];
         const last = words[i + n - 1];

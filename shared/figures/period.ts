@@ -13,13 +13,17 @@ const MONTH = '(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|march|april|may|june|july|a
 const DATE = `(?:${MONTH}\\s*\\d{1,2}(?!\\d)|\\d{1,2}\\s+${MONTH}|${DAY}(?:\\s+\\d{1,2}\\s+${MONTH})?)`;
 const PART = '(?:\\s+(?:morning|afternoon|evening|night))?';
 const UNTIL_BREAK = '(?:[^,;:()“”"]|(?<=\\d):(?=\\d))+?';
-const END = '(?=\\s*(?:[,;()“”"]|:(?!\\d)|\\.(?:\\s|$)|$|\\s(?:and|while|but|as|after|when|according)\\b))';
+const END = '(?=(?:\\s+alone)?(?:\\s*(?:[,;()“”"]|:(?!\\d)|(?<!\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|a\\.m|p\\.m|U\\.S|U\\.N|St|Gen|Maj))\\.(?:\\s|$)|$)|\\s(?:and|while|but|as|after|when|according|at|with)\\b|\\s+(?=\\d)))';
 
 const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:in|during|over|within|for)\\s+the\\s+(?:${UNTIL_BREAK})?(?:days?|weeks?|months?|years?|hours|fortnight|weekend|period|summer|winter|spring|autumn)(?:\\s+(?:since|of|to|from|after|before|until|ending)\\s+${UNTIL_BREAK})?${END}`, 'gi'),
   new RegExp(`\\bwithin\\s+(?:the\\s+(?:first\\s+)?)?(?:\\d+|\\w+)\\s+(?:hours|days|weeks|months)(?:\\s+of\\s+${UNTIL_BREAK})?${END}`, 'gi'),
   new RegExp(`\\bsince\\s+${UNTIL_BREAK}${END}`, 'gi'),
-  new RegExp(`\\bbetween\\s+(?!\\d[\\d,]*\\s+and\\s+\\d)${UNTIL_BREAK}\\s+and\\s+${UNTIL_BREAK}${END}`, 'gi'),
+  new RegExp(`\\bbetween\\s+(?!\\d[\\d,]*\\s+and\\s+\\d[\\d,]*(?!\\s+${MONTH}))${UNTIL_BREAK}\\s+and\\s+${UNTIL_BREAK}${END}`, 'gi'),
+  new RegExp(`\\bsince\\s+(?:then|that date|that day|that time|that point)\\b`, 'gi'),
+  new RegExp(`\\b${MONTH}\\s*\\d{1,2}\\s*(?:to|–|-)\\s*(?:${MONTH}\\s*)?\\d{1,2}\\b`, 'gi'),
+  new RegExp(`\\bin\\s+(?:the\\s+whole\\s+of\\s+)?(?:19|20)\\d\\d\\b`, 'gi'),
+  new RegExp(`\\bin\\s+a\\s+(?:week|month|fortnight)\\b`, 'gi'),
   new RegExp(`\\bfrom\\s+(?:${MONTH}|${DAY}|\\d{1,2}\\s+${MONTH})${UNTIL_BREAK}\\s+(?:to|until|through)\\s+${UNTIL_BREAK}${END}`, 'gi'),
   new RegExp(`\\b(?:on|by|until|as of)\\s+(?:\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.m\\.|p\\.m\\.)\\s+on\\s+)?(?:the same day|a single day(?:\\s+around\\s+${DATE})?|${DATE}${PART})(?:\\s+alone)?`, 'gi'),
   new RegExp(`\\b(?:in|on)\\s+a\\s+single\\s+day\\b|\\bin\\s+(?:\\w+\\s+)?(?:24|48|72)\\s+hours\\b|\\bin\\s+(?:one|two|three|four|five|six|seven|\\d+)\\s+(?:days?|weeks?|months?)\\b`, 'gi'),
@@ -27,6 +31,7 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:last|this|next|that|every|each)\\s+(?:week(?:end)?|month|year|autumn|fall|spring|summer|winter|${MONTH})(?:[’']s)?\\b(?:\\s+alone)?`, 'gi'),
   new RegExp(`\\b(?:in|during|since|throughout)\\s+${MONTH}(?:\\s+(?:19|20)\\d\\d)?\\b(?:\\s+alone)?`, 'gi'),
   new RegExp(`\\b(?:yesterday|today|overnight)\\b`, 'gi'),
+  new RegExp(`\\b${MONTH}\\s*\\d{1,2}(?!\\d)(?:,?\\s+(?:19|20)\\d\\d)?`, 'gi'),
   new RegExp(`\\b(?:(?:a|one|two|three|four|five|six|seven|\\d+)\\s+(?:or\\s+\\w+\\s+)?(?:days?|weeks?|months?))\\s+ago\\b`, 'gi'),
   new RegExp(`\\b(?:before|after|until|since)\\s+the\\s+(?:mobili[sz]ation|call-up|invasion|conflict|war|surge|crisis|deadline|holiday|closure|offensive)(?:${UNTIL_BREAK})?${END}`, 'gi'),
   new RegExp(`\\b(?:at\\s+the\\s+(?:peak|height\\s+of\\s+${UNTIL_BREAK}))${END}`, 'gi'),
@@ -35,17 +40,19 @@ const PATTERNS: RegExp[] = [
 ];
 
 // "said on Tuesday" dates the statement, not the count.
-const REPORTING_BEFORE = /\b(?:said|says|told|added|announced|reported|stated|wrote|published|released|briefing|reporters|statement|interview|conference|parliament)(?:\s+\w+){0,3}\s*$/i;
+const REPORTING_BEFORE = /\b(?:said|says|told|added|announced|reported|stated|wrote|published|released|briefing|reporters|statement|interview|conference|parliament|newspaper|agency)(?:\s+\S+){0,5}\s*$/i;
 
-/** Candidate period spans in a sentence, left to right and not overlapping. */
-export function findPeriods(sentence: string): Span[] {
+/** Candidate period spans in a sentence, left to right and not overlapping; none may swallow a count in `counts`. */
+export function findPeriods(sentence: string, counts: { start: number; end: number }[] = []): Span[] {
   const found: Span[] = [];
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const text = m[0].replace(/[\s.]+$/, (s) => (s.includes('.') && /\b(?:a\.m|p\.m|Sept|Oct|Nov|Dec|Jan|Feb|Aug)\.$/i.test(m![0].trim()) ? '.' : ''));
       if (REPORTING_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index)) && !/^(?:since|between|in the|over|during|within)/i.test(text)) continue;
-      found.push({ start: m.index, end: m.index + text.length, text });
+      const span = { start: m.index, end: m.index + text.length, text };
+      if (counts.some((c) => c.start < span.end && span.start < c.end)) continue;
+      found.push(span);
     }
   }
   // Keep the longest of overlapping spans.
