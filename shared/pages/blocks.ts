@@ -67,7 +67,18 @@ export function segment(doc: Document): Block[] {
     times = [];
   };
 
-  const walk = (node: AnyNode, container: Element, clutter: readonly Element[], inLink: boolean): void => {
+  // An explicit stack rather than recursion: broken pages nest thousands deep.
+  type Step =
+    | { node: AnyNode; container: Element; clutter: readonly Element[]; inLink: boolean }
+    | { close: Element; clutter: readonly Element[] }
+    | { timeEnd: string; start: number; generation: number };
+  let generation = 0;
+  const stack: Step[] = [];
+  const pushChildren = (el: { children: AnyNode[] }, container: Element, clutter: readonly Element[], inLink: boolean): void => {
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push({ node: el.children[i], container, clutter, inLink });
+  };
+
+  const visit = (node: AnyNode, container: Element, clutter: readonly Element[], inLink: boolean): void => {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       parts.push(data);
@@ -81,35 +92,42 @@ export function segment(doc: Document): Block[] {
     if (!isElement(node) || isHardDrop(node)) return;
     const name = node.name;
     if (name === 'br' || name === 'hr') {
-      flush(container, clutter);
+      flushAt(container, clutter);
       return;
     }
     const innerClutter = isSoftClutter(node) ? [...clutter, node] : clutter;
     if (CELLS.has(name) && !holdsBlocks(node)) {
       // Cells of one row stay on one line, so a table row reads as a row.
       if (cellsInRow++ > 0) parts.push(' | ');
-      for (const c of node.children) walk(c, container, innerClutter, inLink);
+      pushChildren(node, container, innerClutter, inLink);
       return;
     }
     if (INLINE.has(name) && innerClutter === clutter) {
       if (name === 'time' && node.attribs.datetime) {
-        const start = parts.length;
-        for (const c of node.children) walk(c, container, clutter, inLink);
-        times.push({ datetime: node.attribs.datetime.trim(), text: collapse(parts.slice(start).join('')) });
-        return;
+        stack.push({ timeEnd: node.attribs.datetime.trim(), start: parts.length, generation });
       }
-      for (const c of node.children) walk(c, container, clutter, inLink || name === 'a');
+      pushChildren(node, container, clutter, inLink || name === 'a');
       return;
     }
-    flush(container, clutter);
+    flushAt(container, clutter);
     if (name === 'tr') cellsInRow = 0;
-    for (const c of node.children) walk(c, node, innerClutter, inLink || name === 'a');
-    flush(node, innerClutter);
+    stack.push({ close: node, clutter: innerClutter });
+    pushChildren(node, node, innerClutter, inLink || name === 'a');
+  };
+  const flushAt = (el: Element, clutter: readonly Element[]): void => {
+    generation++;
+    flush(el, clutter);
   };
 
   const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'html');
   const top = root ?? ({ name: '#root', attribs: {}, children: doc.children, parent: null } as unknown as Element);
-  for (const c of top.children) walk(c, top, [], false);
+  pushChildren(top, top, [], false);
+  while (stack.length) {
+    const step = stack.pop()!;
+    if ('node' in step) visit(step.node, step.container, step.clutter, step.inLink);
+    else if ('close' in step) flushAt(step.close, step.clutter);
+    else times.push({ datetime: step.timeEnd, text: step.generation === generation ? collapse(parts.slice(step.start).join('')) : '' });
+  }
   flush(top, []);
   return blocks;
 }

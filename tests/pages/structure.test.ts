@@ -67,6 +67,11 @@ describe('page structures', () => {
     expect(paragraphsOf(extractArticle(html, 'https://example.com/a').body)).toEqual(STORY);
   });
 
+  it('reads a story nested thousands of elements deep (broken markup)', () => {
+    const html = `<html><body>${'<div><font>'.repeat(3000)}${STORY.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+    expect(paragraphsOf(extractArticle(html, 'https://example.com/a').body)).toEqual(STORY);
+  });
+
   it('never throws, whatever it is given', () => {
     const inputs: unknown[] = ['', '   ', 'plain text, no tags', '<html><body></body></html>', '<<<>>>&&&;;;<p<p<p', '\u0000\u0001\u0002\uFFFD'.repeat(500), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]).toString('latin1'), '<div>'.repeat(20_000), undefined, null];
     for (const x of inputs) {
