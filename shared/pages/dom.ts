@@ -26,11 +26,12 @@ export function hintsOf(el: Element): string {
 /** Plain text of a (small) subtree, whitespace collapsed. */
 export function textOf(node: AnyNode): string {
   const parts: string[] = [];
-  const walk = (n: AnyNode): void => {
+  const stack: AnyNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
     if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
-    else if (n.type === 'tag' && 'children' in n) for (const c of n.children) walk(c);
-  };
-  walk(node);
+    else if (n.type === 'tag') for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
   return collapse(parts.join(''));
 }
 
