@@ -68,6 +68,8 @@ beforeAll(async () => {
     '/to-private-v6': (_req, res) => res.writeHead(302, { location: 'http://[fd00::1]/' }).end(),
     '/to-ten': (_req, res) => res.writeHead(302, { location: 'http://10.1.2.3/' }).end(),
     '/to-internal-name': (_req, res) => res.writeHead(302, { location: 'http://intranet.example/admin' }).end(),
+    '/to-mapped-loopback': (_req, res, origin) => res.writeHead(302, { location: origin.replace('127.0.0.1', '[::ffff:127.0.0.1]') + '/ua' }).end(),
+    '/to-unspecified': (_req, res, origin) => res.writeHead(302, { location: origin.replace('127.0.0.1', '0.0.0.0') + '/ua' }).end(),
     '/to-file': (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
     '/flaky': (_req, res) => {
       if (nth('flaky') === 1) res.writeHead(500, { 'content-type': 'text/plain' }).end('oops');
@@ -211,7 +213,7 @@ describe('HttpFetcher against a misbehaving local server', () => {
   it('re-checks every redirect target against the address guard', async () => {
     const resolver: Resolver = async (host) => (host === 'intranet.example' ? [{ address: '192.168.1.10', family: 4 }] : [{ address: '127.0.0.1', family: 4 }]);
     const { f } = fetcher({ resolver });
-    for (const path of ['/to-metadata', '/to-private-v6', '/to-ten', '/to-internal-name']) {
+    for (const path of ['/to-metadata', '/to-private-v6', '/to-ten', '/to-internal-name', '/to-mapped-loopback', '/to-unspecified']) {
       const err = await failure(f.fetch({ url: `${server.origin}${path}`, kind: 'feed' }));
       expect(err.reason, path).toBe('ssrf_blocked');
     }
