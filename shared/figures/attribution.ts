@@ -2,7 +2,7 @@
 // ministry", "said Abdul Khan, the deputy commissioner", "border guard data show".
 
 const VERB =
-  '(?:said|says|say|told|tells|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|recorded|records|registered|put|puts|show|shows|showed|indicate|indicates|quoted|cited|acknowledged|acknowledges|expects|expected|plans|said in|spoke of|put the (?:number|figure|total|target|count))';
+  '(?:said|says|say|saying|told|tells|telling|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|counting|recorded|records|recording|registered|show|shows|showed|indicate|indicates|cited|acknowledged|acknowledges|expects|expected|plans|spoke of|signed|let|put the (?:number|figure|total|target|count|tally)|puts the (?:number|figure|total|target|count|tally))';
 const AUX = '(?:\\s+(?:has|have|had|also|later|earlier|previously|now|separately|then|further|again|would|will|is|was))*';
 
 const VERB_RE = new RegExp(`\\b${VERB}\\b`, 'g');
@@ -14,7 +14,28 @@ const APPOSITIVE = new RegExp(`([A-Z][^,;:“”"()]{1,80}),\\s+(?:who|which)\\b
 const DELIMITER = /[,;:—–“”"()]/;
 
 const PRONOUN = /^(?:he|she|they|it|we|i|you|officials? there)$/i;
+const TRAILING_PRONOUN = /(?:^|\s)(?:he|she|they|we)$/i;
+// "Al-Watan quoted Syria's directorate as saying", "The Defense Ministry's target was": the source inside the phrase.
+const QUOTED_AS = /\bquot(?:ed|ing)\s+([^,;:“”"()]+?)\s+as\s+saying\b/g;
+const POSSESSOR = /(?:^|[,;:]\s*)((?:the\s+)?[A-Z][^,;:“”"()]{1,60}?)[’']s?\s+(?:latest\s+)?(?:target|plan|goal|estimate|count|tally|figures|data|statistics)\b/g;
 const LEADING = /^(?:and|but|while|as|when|after|before|so|which|who|that|then|also|however|meanwhile|now|earlier|later|separately|in|on|the same day|,)\s+/i;
+
+/** Up to two comma-separated chunks ending at `comma` ("the head of the agency, Eduardo Sevilla"), none holding a number. */
+function appositiveBefore(sentence: string, comma: number): { start: number; text: string } | undefined {
+  let end = comma;
+  let start = comma;
+  for (let parts = 0; parts < 2; parts++) {
+    let b = end;
+    while (b > 0 && end - b < 160 && !DELIMITER.test(sentence[b - 1])) b--;
+    const chunk = sentence.slice(b, end);
+    if (!chunk.trim() || /\d/.test(chunk)) break;
+    start = b;
+    if (b === 0 || sentence[b - 1] !== ',') break;
+    end = b - 1;
+  }
+  const text = sentence.slice(start, comma).trim();
+  return text && /^(?:[A-Z]|the\s)/.test(text) ? { start: comma - text.length, text } : undefined;
+}
 
 export interface Attribution {
   start: number;
@@ -31,6 +52,7 @@ function clean(raw: string): string | undefined {
   // A clause with a number in it is a figure, not a source.
   if (/\d/.test(t) && !/^\S+\s+\d/.test(t) && /\b(?:have|has|had|were|was|are|is)\b/.test(t)) return undefined;
   if (/^(?:it|there|this|that|which|who|but|and|or|so|reports?|figures?|data|many|some|others?)$/i.test(t)) return undefined;
+  if (/\b(?:whom?|which)\b/i.test(t)) return undefined;
   if (/^(?:it|there|this|that|which|who)\b/i.test(t)) return undefined;
   return t;
 }
@@ -38,7 +60,7 @@ function clean(raw: string): string | undefined {
 /** Sources named in a sentence, left to right. A pronoun source has no text. */
 export function findAttributions(sentence: string): Attribution[] {
   const out: Attribution[] = [];
-  for (const re of [ACCORDING, INVERTED, APPOSITIVE]) {
+  for (const re of [ACCORDING, INVERTED, APPOSITIVE, QUOTED_AS, POSSESSOR]) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const at = m.index + m[0].indexOf(m[1]);
@@ -50,14 +72,22 @@ export function findAttributions(sentence: string): Attribution[] {
   for (let m = VERB_RE.exec(sentence); m; m = VERB_RE.exec(sentence)) {
     let begin = m.index;
     while (begin > 0 && m.index - begin < 140 && !DELIMITER.test(sentence[begin - 1])) begin--;
-    const raw = sentence.slice(begin, m.index).replace(AUX_TAIL, '');
+    let raw = sentence.slice(begin, m.index).replace(AUX_TAIL, '');
+    // "X, the head of Y, said" and "X ... stood at the crossing and said": the source is the named chunk before.
+    if ((raw.trim().length < 2 || /^\s*[a-z]/.test(raw) && !/^\s*(?:the|a|an|its|his|her|their|border|police|officials|authorities)\b/.test(raw)) && sentence[begin - 1] === ',') {
+      const chain = appositiveBefore(sentence, begin - 1);
+      if (chain) {
+        begin = chain.start;
+        raw = chain.text;
+      }
+    }
     if (raw.trim().length < 2) continue;
     const words = raw.trim().split(/\s+/);
     // A long run is a clause: keep its last noun phrase.
     const tail = words.length > 12 ? words.slice(-6).join(' ') : raw;
     const at = begin + raw.length - tail.length;
     const text = clean(tail);
-    if (PRONOUN.test(tail.trim().replace(LEADING, ''))) out.push({ start: at, end: at + tail.length });
+    if (PRONOUN.test(tail.trim().replace(LEADING, '')) || TRAILING_PRONOUN.test(tail.trim())) out.push({ start: at, end: at + tail.length });
     else if (text) out.push({ start: at, end: at + tail.length, text });
   }
   return out.sort((a, b) => a.start - b.start);

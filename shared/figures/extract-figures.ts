@@ -275,7 +275,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       (period && isSingleDay(period) ? 'day' : undefined) ??
       (!nearest(periods, n, from, to) ? previous?.per : undefined);
 
-    const attr = pickAttribution(attributions, n, state);
+    const attr = pickAttribution(attributions, n, text, state);
     const figure: Figure = {
       metric,
       count: n.value,
@@ -357,10 +357,13 @@ function noteContext(a: Analysis, state: ArticleState): void {
   if (named.length) state.attribution = named[named.length - 1].text;
 }
 
-function pickAttribution(list: Attribution[], n: NumberMention, state: ArticleState): string | undefined {
+function pickAttribution(list: Attribution[], n: NumberMention, text: string, state: ArticleState): string | undefined {
   const after = list.filter((a) => a.start >= n.end);
   const before = list.filter((a) => a.end <= n.start);
-  const a = after[0] ?? before[before.length - 1];
+  // "X said (that) N ...": a source just before the number governs it; otherwise the one that follows.
+  const close = before[before.length - 1];
+  const direct = close && /^[^\d;]{0,80}$/.test(text.slice(close.end, n.start)) && text.slice(close.end, n.start).split(/\s+/).length <= 9 ? close : undefined;
+  const a = direct ?? after[0] ?? close;
   if (!a) return undefined;
   return a.text ?? state.attribution;
 }
