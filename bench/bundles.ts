@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
-import { EXTERNAL_MODULES, FUNCTION_NAMES, handlerEntry, MAIN_FIELDS, NODE_TARGET, REPO_ROOT, REQUIRE_BANNER } from '../infra/bundle-options.ts';
+import { esbuildOptions, FUNCTION_NAMES, NODE_TARGET, REPO_ROOT } from '../infra/bundle-options.ts';
 
 const SIZE_TARGET = 1024 * 1024;
 const INIT_TARGET_MS = 150;
@@ -55,18 +55,7 @@ for (const name of FUNCTION_NAMES) {
   const outdir = join(outRoot, name);
   mkdirSync(outdir, { recursive: true });
   const result = await esbuild.build({
-    entryPoints: [handlerEntry(name)],
-    outfile: join(outdir, 'index.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: NODE_TARGET,
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    mainFields: MAIN_FIELDS,
-    banner: { js: REQUIRE_BANNER },
-    external: args['sdk-external'] ? ['@aws-sdk/*'] : EXTERNAL_MODULES,
+    ...esbuildOptions(name, join(outdir, 'index.mjs'), args['sdk-external'] ? ['@aws-sdk/*'] : undefined),
     metafile: true,
     logLevel: 'error',
   });

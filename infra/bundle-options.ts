@@ -22,3 +22,19 @@ export const MAIN_FIELDS = ['module', 'main'];
  * (see `npm run bench:bundles -- --sdk-external` for the comparison).
  */
 export const EXTERNAL_MODULES: string[] = [];
+
+/** The same options for esbuild's own API (bench and bundle tests); the stack passes them through NodejsFunction. */
+export const esbuildOptions = (name: FunctionName, outfile: string, external: string[] = EXTERNAL_MODULES) => ({
+  entryPoints: [handlerEntry(name)],
+  outfile,
+  bundle: true,
+  platform: 'node' as const,
+  format: 'esm' as const,
+  target: NODE_TARGET,
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  mainFields: MAIN_FIELDS,
+  banner: { js: REQUIRE_BANNER },
+  external,
+});

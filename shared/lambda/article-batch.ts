@@ -4,7 +4,6 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { FeedItem } from '../domain/types.ts';
 import type { PipelineDeps } from '../pipeline/deps.ts';
 import { MAX_ARTICLE_ATTEMPTS, readArticle, recordArticle, recordArticleFailure, type ReadArticle } from '../pipeline/process-article.ts';
-import { readingOrder } from '../pipeline/run-once.ts';
 import { decodeArticle } from './messages.ts';
 import { METRIC } from './metric-names.ts';
 import { logger, metrics } from './observability.ts';
@@ -57,16 +56,19 @@ export async function processArticleBatch(event: SQSEvent, deps: PipelineDeps, c
   });
 }
 
-/** Records by their article's publication time, as readingOrder sorts feed items; the rest after. */
+/** Undated last; run-once.ts orders the same way (not imported: it would bring the feed parser into this bundle). */
+const publishedAt = (iso: string | undefined) => {
+  const t = Date.parse(iso ?? '');
+  return Number.isNaN(t) ? Infinity : t;
+};
+
+/** Records by their article's publication time (the page's, else the feed's); ties and the rest keep their order. */
 function publicationOrder(records: SQSRecord[], prepared: Map<string, Prepared>): SQSRecord[] {
-  const dated = records.flatMap((record) => {
+  const time = (record: SQSRecord) => {
     const p = prepared.get(record.messageId)!;
-    return p.kind === 'read' ? [{ ...p.read.item, published: p.read.article.published ?? p.read.item.published, link: record.messageId }] : [];
-  });
-  const order = readingOrder(dated).map((d) => d.link);
-  const rest = records.filter((r) => prepared.get(r.messageId)!.kind !== 'read').map((r) => r.messageId);
-  const byId = new Map(records.map((r) => [r.messageId, r]));
-  return [...order, ...rest].map((id) => byId.get(id)!);
+    return p.kind === 'read' ? publishedAt(p.read.article.published ?? p.read.item.published) : Infinity;
+  };
+  return [...records].sort((a, b) => time(a) - time(b));
 }
 
 async function recordOne(record: SQSRecord, prepared: Prepared, deps: PipelineDeps): Promise<ArticleRecordResult> {
