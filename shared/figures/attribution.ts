@@ -2,7 +2,7 @@
 // ministry", "said Abdul Khan, the deputy commissioner", "border guard data show".
 
 const VERB =
-  '(?:said|says|say|saying|told|tells|telling|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|counting|recorded|records|recording|registered|show|shows|showed|indicate|indicates|cited|acknowledged|acknowledges|expects|expected|plans|spoke of|signed|let|put the (?:number|figure|total|target|count|tally)|puts the (?:number|figure|total|target|count|tally))';
+  '(?:said|says|say|told|tells|telling|gave (?:the )?figures?|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|counting|recorded|records|recording|registered|show|shows|showed|indicate|indicates|cited|acknowledged|acknowledges|spoke of|signed|let|put the (?:number|figure|total|target|count|tally)|puts the (?:number|figure|total|target|count|tally))';
 const AUX = '(?:\\s+(?:has|have|had|also|later|earlier|previously|now|separately|then|further|again|would|will|is|was))*';
 
 const VERB_RE = new RegExp(`\\b${VERB}\\b`, 'g');
@@ -14,7 +14,7 @@ const APPOSITIVE = new RegExp(`([A-Z][^,;:“”"()]{1,80}),\\s+(?:who|which)\\b
 const DELIMITER = /[,;:—–“”"()]/;
 
 const PRONOUN = /^(?:he|she|they|it|we|i|you|officials? there)$/i;
-const TRAILING_PRONOUN = /(?:^|\s)(?:he|she|they|we)$/i;
+const TRAILING_PRONOUN = /(?:^|\s)(?:he|she|they|we|it)$/i;
 // "Al-Watan quoted Syria's directorate as saying", "The Defense Ministry's target was": the source inside the phrase.
 const QUOTED_AS = /\bquot(?:ed|ing)\s+([^,;:“”"()]+?)\s+as\s+saying\b/g;
 const POSSESSOR = /(?:^|[,;:]\s*)((?:the\s+)?[A-Z][^,;:“”"()]{1,60}?)[’']s?\s+(?:latest\s+)?(?:target|plan|goal|estimate|count|tally|figures|data|statistics)\b/g;
@@ -29,6 +29,12 @@ function appositiveBefore(sentence: string, comma: number): { start: number; tex
     while (b > 0 && end - b < 160 && !DELIMITER.test(sentence[b - 1])) b--;
     const chunk = sentence.slice(b, end);
     if (!chunk.trim() || /\d/.test(chunk)) break;
+    // A relative clause ("who asked not to be named") is skipped over, not kept.
+    if (/^\s*(?:who|which)\b/i.test(chunk) && b > 0 && sentence[b - 1] === ',') {
+      end = b - 1;
+      start = end;
+      continue;
+    }
     start = b;
     if (b === 0 || sentence[b - 1] !== ',') break;
     end = b - 1;
@@ -73,8 +79,15 @@ export function findAttributions(sentence: string): Attribution[] {
     let begin = m.index;
     while (begin > 0 && m.index - begin < 140 && !DELIMITER.test(sentence[begin - 1])) begin--;
     let raw = sentence.slice(begin, m.index).replace(AUX_TAIL, '');
+    // The subject follows the last "that" and the last number before the verb: "reported that X had counted", "the 300,000 reservists the ministry says".
+    const cut = /^.*(?:\bthat\s+|\d[\d,.]*\s+\S+\s+)/.exec(raw);
+    if (cut) {
+      begin += cut[0].length;
+      raw = raw.slice(cut[0].length);
+    }
+    const bare = raw.trim().replace(LEADING, '');
     // "X, the head of Y, said" and "X ... stood at the crossing and said": the source is the named chunk before.
-    if ((raw.trim().length < 2 || /^\s*[a-z]/.test(raw) && !/^\s*(?:the|a|an|its|his|her|their|border|police|officials|authorities)\b/.test(raw)) && sentence[begin - 1] === ',') {
+    if ((bare.length < 2 || (/^[a-z]/.test(bare) && !/^(?:the|a|an|its|his|her|their|border|police|officials|authorities)\b/.test(bare))) && sentence[begin - 1] === ',' && !cut) {
       const chain = appositiveBefore(sentence, begin - 1);
       if (chain) {
         begin = chain.start;

@@ -362,9 +362,11 @@ function pickAttribution(list: Attribution[], n: NumberMention, text: string, st
   const before = list.filter((a) => a.end <= n.start);
   // "X said (that) N ...": a source just before the number governs it; otherwise the one that follows.
   const close = before[before.length - 1];
-  const direct = close && /^[^\d;]{0,80}$/.test(text.slice(close.end, n.start)) && text.slice(close.end, n.start).split(/\s+/).length <= 9 ? close : undefined;
+  const gap = text.slice(close?.end ?? 0, n.start).trim();
+  const direct = close && !/;/.test(gap) && gap.split(/\s+/).length <= 10 ? close : undefined;
   const a = direct ?? after[0] ?? close;
-  if (!a) return undefined;
+  // No source in the sentence: the one named last in the article still stands behind it.
+  if (!a) return state.attribution;
   return a.text ?? state.attribution;
 }
 
