@@ -75,9 +75,18 @@ async function parseLeniently(text: string, feedUrl: string): Promise<Parser.Out
   throw new FetchError(feedUrl, 'bad_feed', `not well-formed XML: ${firstLine(firstError)}`);
 }
 
-// What comes before the root element: declarations, comments, a doctype.
+// What comes before the root element: declarations, comments, a doctype. Scanned
+// with indexOf, not a regex, which is quadratic on many unclosed "<!--" or "<?".
 function withoutProlog(text: string): string {
-  return text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '');
+  let rest = text;
+  for (;;) {
+    rest = rest.trimStart();
+    const close = rest.startsWith('<?') ? '?>' : rest.startsWith('<!--') ? '-->' : /^<!doctype/i.test(rest) ? '>' : undefined;
+    if (!close) return rest;
+    const end = rest.indexOf(close, 2);
+    if (end < 0) return '';
+    rest = rest.slice(end + close.length);
+  }
 }
 
 function isUnrecognized(err: Error): boolean {

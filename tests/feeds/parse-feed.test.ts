@@ -95,6 +95,16 @@ describe('parseFeed', () => {
     expect((await parseFeed(good, FEED_URL))[0].link).toBe('https://a.example/1');
   });
 
+  it('stays roughly linear on a megabyte of pathological repetition', async () => {
+    for (const prefix of ['', '<rss version="2.0"><channel><title>t</title><item><title>']) {
+      for (const unit of ['<!--', '<?', '<!DOCTYPE', '&', '<item>']) {
+        const started = Date.now();
+        await refusal(prefix + unit.repeat(Math.floor(1_000_000 / unit.length)));
+        expect(Date.now() - started, `${prefix.slice(0, 4)} ${unit}`).toBeLessThan(5000);
+      }
+    }
+  }, 60_000);
+
   it('keeps entries without a link in readFeedEntries but drops them from parseFeed', async () => {
     const xml = '<rss version="2.0"><channel><title>t</title><item><title>linkless</title></item></channel></rss>';
     expect((await readFeedEntries(xml, FEED_URL)).map((e) => e.title)).toEqual(['linkless']);
