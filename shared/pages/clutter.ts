@@ -23,7 +23,7 @@ const NEGATIVE_SUBSTRING =
  * "site-nav", but not "header-text" or WordPress's "tag-jobs" post classes).
  */
 const NEGATIVE_WORD =
-  /(^|[\s_-])(ad|ads|adv|nav|menu|tags|tag|topics|footer|header|foot|banner|widget|widgets|print|hidden|hide|more|links|teaser|teasers|card-list|rail|aside|meta|utility|tools|alert|notice|survey|feedback|video|gallery|slideshow|carousel|login|signin|author|authors|kicker|rubric|category|label|eyebrow)(\s|$)/;
+  /(^|[\s_-])(ad|ads|adv|nav|menu|tags|tag|topics|footer|header|foot|banner|widget|widgets|print|more|links|teaser|teasers|card-list|rail|aside|meta|utility|tools|alert|notice|survey|feedback|video|gallery|slideshow|carousel|login|signin|author|authors|kicker|rubric|category|label|eyebrow)(\s|$)/;
 
 const POSITIVE =
   /article-?body|article__body|articlebody|article-?content|article__content|article-text|articletext|story-?body|story__body|storybody|story-?content|story-text|entry-content|entry-body|post-?content|post-?body|post__body|content-body|body-text|bodytext|main-content|maincontent|rich-?text|richtext|prose|text-body|article-?main|article-?container|news-?text|live-?blog|liveblog/;
