@@ -20,6 +20,13 @@ describe('page structures', () => {
     expect(paragraphsOf(extractArticle(html, 'https://example.com/a').body)).toEqual(STORY);
   });
 
+  it('keeps story text inside utility-class wrappers', () => {
+    const html = page({
+      wrap: () => `<article><h1>Queue grows</h1><div class="relative overflow-hidden"><p>${STORY[0]}</p></div><div class="mt-4 field-label-hidden"><p>${STORY[1]}</p></div><p>${STORY[2]}</p></article>`,
+    });
+    expect(paragraphsOf(extractArticle(html, 'https://example.com/a').body)).toEqual(STORY);
+  });
+
   it('keeps subheadings and list items as their own lines, and table rows as rows', () => {
     const html = page({
       inside: '<h2>What happens next</h2><ul><li>Officials will publish daily totals for each crossing point.</li><li>Volunteers will run a shuttle bus between the two towns.</li></ul><table><tr><th>Crossing</th><th>People</th></tr><tr><td>North gate</td><td>12,400</td></tr></table><p>The ministry said it would review the arrangements at the end of the month.</p>',
