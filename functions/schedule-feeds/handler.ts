@@ -19,7 +19,9 @@ const sqs = new SQSClient({});
 /** Reads the feed list and queues one poll message per feed. */
 export const handler = observed(async (event: ScheduleEvent) => {
   const feeds = await readFeedListObject(s3, requiredEnv(ENV.feedsBucket), requiredEnv(ENV.feedsKey));
-  const scheduled = await sendInBatches(sqs, requiredEnv(ENV.pollQueueUrl), feeds.map(encodeFeed));
+  // A feed listed twice is polled once.
+  const unique = [...new Map(feeds.map((feed) => [feed.url, feed])).values()];
+  const scheduled = await sendInBatches(sqs, requiredEnv(ENV.pollQueueUrl), unique.map(encodeFeed));
   metrics.addMetric(METRIC.feedsScheduled, MetricUnit.Count, scheduled);
   logger.info('feeds scheduled', { scheduled, scheduledTime: event.scheduledTime });
   return { scheduled };

@@ -20,7 +20,8 @@ export function observed<E, R>(handler: (event: E, context: Context) => Promise<
       logger.error('invocation failed', err as Error);
       throw err;
     } finally {
-      metrics.publishStoredMetrics();
+      // An invocation that failed before counting anything has nothing to publish (and would log a warning).
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
       logger.resetKeys();
     }
   };

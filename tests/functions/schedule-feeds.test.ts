@@ -41,6 +41,12 @@ describe('schedule-feeds handler', () => {
     expect(sent.sort()).toEqual([...urls].sort());
   });
 
+  it('queues a feed listed twice once', async () => {
+    s3.on(GetObjectCommand).resolves(feedList('https://a.example/rss\nhttps://b.example/rss\nhttps://a.example/rss\n'));
+    sqs.on(SendMessageBatchCommand).resolves({ Failed: [] });
+    expect(await handler(scheduleEvent, lambdaContext('schedule-feeds'))).toEqual({ scheduled: 2 });
+  });
+
   it('resends the entries SQS reports as failed', async () => {
     s3.on(GetObjectCommand).resolves(feedList('https://a.example/rss\nhttps://b.example/rss\n'));
     sqs
