@@ -74,8 +74,8 @@ const EXPEL_FLOW = /^(?:deport|expel|expulsion|sent back|handed|pushed back)/i;
 const BACK_FLOW = /^(?:return|went back|go(?:es|ing)? back|c[ao]me back|head(?:ed|ing) back|gone home|go home|returnees)/i;
 const IN_FLOW = /^(?:enter|entr|arriv|c[ao]me|coming|pour|stream|flood|flock|surg|receiv|took in|tak|admitted|landed|ashore|reached|let|allowed|influx|inflow|newcomers|refugees|asylum)/i;
 
-const PLANNED_STRONG = /\b(?:target(?:ed|s)?|goal|aims?|aimed|plans?\s+to|planning\s+to|intends?|intended|wants?|wanted|propos(?:ed|es|ing|al)|quota|would\s+be|will\s+be|to\s+be\s+(?:called|drafted|summoned|mobili[sz]ed|conscripted|recruited)|are\s+to\s+be|is\s+meant|are\s+meant|due\s+to|going\s+to|plans?\s+(?:it|to)|sought|seeks?|needs?|intake|expected)\b/i;
-const REPORTED_STRONG = /\b(?:finished|completed|had\s+been|have\s+been|has\s+been|already|joined|reported\s+for\s+duty|so\s+far|in\s+total|signed\s+up|had\s+brought|brought)\b/i;
+const PLANNED_STRONG = /\b(?:target(?:ed|s)?|goal|aims?|aimed|plans?\s+to|planning\s+to|intends?|intended|wants?|wanted|propos(?:ed|es|ing|al)|quota|would\s+be|will\s+be|to\s+be\s+(?:called|drafted|summoned|mobili[sz]ed|conscripted|recruited)|are\s+to\s+be|is\s+meant|are\s+meant|due\s+to|going\s+to|plans?\s+(?:it|to)|seeks?|needs?|intake|expected|(?:had\s+been|was|is|were)\s+to\s+(?:draft|call|mobili[sz]e|summon|conscript|recruit))\b/gi;
+const REPORTED_STRONG = /\b(?:finished|completed|(?:had|have|has)\s+been(?!\s+to\b)|(?:were|was)\s+(?:mobili[sz]ed|called|drafted|conscripted|summoned|recruited|taken)|already|joined|reported\s+for\s+duty|so\s+far|in\s+total|signed\s+up|had\s+brought|brought)\b/gi;
 const PLANNED_WEAK = /\b(?:would|will|shall|decree|ordered|orders|announced|announces|to\s+(?:call|draft|summon|mobili[sz]e|conscript|recruit))\b/i;
 
 const FORECAST_MODAL = /\b(?:may|might|could|would|will|shall|expected to|likely to|set to|about to|going to|to)\s+(?:\w+\s+){0,2}$/i;
@@ -151,11 +151,22 @@ function flowOf(cue: Cue | undefined, clause: string): Flow {
   return 'neutral';
 }
 
-function statusOf(clause: string): Status {
-  if (PLANNED_STRONG.test(clause)) return 'planned';
-  if (REPORTED_STRONG.test(clause)) return 'reported';
+/** Distance from `at` to the nearest match of `re` in `text`, or Infinity. */
+function nearestMatch(re: RegExp, text: string, at: number): number {
+  let best = Infinity;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) best = Math.min(best, m.index >= at ? m.index - at : at - (m.index + m[0].length));
+  return best;
+}
+
+/** planned (a target, "would be called up") or reported ("have been mobilized"): the nearer strong marker decides. */
+function statusOf(clause: string, at: number, inherited?: Status): Status {
+  if (/\b(?:finished|completed)\b/i.test(clause)) return 'reported';
+  const planned = nearestMatch(PLANNED_STRONG, clause, at);
+  const reported = nearestMatch(REPORTED_STRONG, clause, at);
+  if (planned !== Infinity || reported !== Infinity) return planned <= reported ? 'planned' : 'reported';
   if (PLANNED_WEAK.test(clause)) return 'planned';
-  return 'reported';
+  return inherited ?? 'reported';
 }
 
 /** The clause around a number: cut at semicolons, dashes and ", but"/"while". */
@@ -207,7 +218,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   const full = cell ? `${text} ${cell.header}` : text;
   const places = [...a.places, ...(cell ? findPlaces(cell.header).map(shift) : [])].filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
   const attributions = a.attributions;
-  let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per'] } | undefined;
+  let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per']; status?: Status } | undefined;
   let blocked = false;
   const voted = new Set<string>();
 
@@ -322,8 +333,8 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       const country = mobilizingCountry(text, places, n, from, to, periods) ?? state.mobilizing ?? places.find((p) => !periods.some((s) => overlaps(s, p)))?.place ?? state.firstCountry;
       if (country) figure.country = country;
       if (country) state.mobilizing = country;
-      figure.status = statusOf(clause + ' ' + (previous ? '' : text.slice(Math.max(0, from - 0), from)));
-      previous = { metric, places: {}, cue: chosen, period, per };
+      figure.status = statusOf(previous ? clause : text.slice(0, to), previous ? n.start - from : n.start, previous?.status);
+      previous = { metric, places: {}, cue: chosen, period, per, status: figure.status };
     }
     if (period) figure.period = period;
     if (per) figure.per = per;
