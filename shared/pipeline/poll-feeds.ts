@@ -45,7 +45,10 @@ export async function pollFeed(feed: Feed, deps: PipelineDeps): Promise<FeedPoll
     });
     return { feed, items, notModified: false };
   } catch (err) {
-    const message = (err as Error).message || String(err);
+    // "timeout: no response in 20 s": the reason code first, so feed health groups by cause.
+    const reason = (err as { reason?: unknown }).reason;
+    const detail = (err as Error).message || String(err);
+    const message = typeof reason === 'string' && !detail.startsWith(reason) ? `${reason}: ${detail}` : detail;
     await deps.store.putFeedState({ ...state, lastError: message, lastErrorAt: nowIso, consecutiveFailures: state.consecutiveFailures + 1 });
     return { feed, items: [], notModified: false, error: message };
   }
