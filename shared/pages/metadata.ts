@@ -103,12 +103,12 @@ export function readMetadata(facts: PageFacts, url: string): PageMetadata {
     ldArticle: art,
     title: clean(meta('og:title', 'twitter:title') ?? ldString(art?.headline) ?? facts.h1.find(Boolean) ?? splitTitle(facts.titleTag)?.[0] ?? facts.titleTag),
     canonical: absolute(facts.canonical ?? meta('og:url') ?? ldString(art?.url) ?? ldString(art?.mainEntityOfPage), url),
-    published: clean(
+    published: isoDate(
       ldString(art?.datePublished) ??
         meta('article:published_time', 'datepublished', 'og:article:published_time', 'parsely-pub-date', 'pubdate', 'publishdate', 'dc.date.issued', 'dc.date', 'date', 'sailthru.date') ??
         facts.times[0],
     ),
-    modified: clean(ldString(art?.dateModified) ?? meta('article:modified_time', 'datemodified', 'og:updated_time', 'last-modified')),
+    modified: isoDate(ldString(art?.dateModified) ?? meta('article:modified_time', 'datemodified', 'og:updated_time', 'last-modified')),
     author: clean(ldNames(art?.author) ?? nonUrl(meta('author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl')) ?? bylineName(facts.bylines[0])),
     outlet: clean(meta('og:site_name', 'application-name') ?? ldNames(publisher) ?? titleSuffix(facts.titleTag)),
     language: clean(facts.lang ?? meta('content-language', 'og:locale', 'language') ?? ldString(art?.inLanguage)),
@@ -145,6 +145,15 @@ function bylineName(byline: string | undefined): string | undefined {
     .replace(DATE_TAIL, '')
     .trim();
   return name || undefined;
+}
+
+/** Dates as ISO 8601: ISO forms kept as written (offsets and all), others converted when they parse. */
+function isoDate(s: string | undefined): string | undefined {
+  const v = clean(s);
+  if (!v || /^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$/.test(v)) return v?.replace(' ', 'T');
+  if (/^\d{10}$/.test(v)) return new Date(Number(v) * 1000).toISOString();
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? v : new Date(t).toISOString();
 }
 
 function clean(s: string | undefined): string | undefined {

@@ -82,4 +82,13 @@ break inside", "datePublished": "2022-09-21T16:45:00Z",}</script>`;
     const html = page({ lead: '<p class="byline">By <span itemprop="author">Lena Novak</span> <span class="desk">Foreign Desk</span> Oct. 6, 2022</p>' });
     expect(extractArticle(html, 'https://example.com/a').author).toBe('Lena Novak');
   });
+
+  it('writes dates as ISO 8601', () => {
+    const at = (content: string) =>
+      extractArticle(page({ head: `<meta property="article:published_time" content="${content}">` }), 'https://example.com/a').published;
+    expect(at('2022-09-21T16:45:00+03:00')).toBe('2022-09-21T16:45:00+03:00');
+    expect(at('2022-09-21 16:45')).toBe('2022-09-21T16:45');
+    expect(at('Wed, 21 Sep 2022 13:45:00 GMT')).toBe('2022-09-21T13:45:00.000Z');
+    expect(at('1663767900')).toBe('2022-09-21T13:45:00.000Z');
+  });
 });
