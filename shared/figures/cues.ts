@@ -56,7 +56,7 @@ const STOCK = words([
 const FORECAST = words([
   'may', 'might', 'could', 'expect(?:ed|s)? to', 'likely to', 'set to', 'projected', 'forecast', 'predict(?:ed|s)?', 'anticipat(?:e|ed|es)',
   'prepar(?:ing|ed|es) for', 'planned for', 'plans? for', 'capacity', 'accommodate', 'need(?:s|ed)? (?:help|aid|assistance|shelter)',
-  'would need', 'in need', 'ready for', 'ceiling', 'cap of', 'up to a (?:limit|maximum)',
+  'would need', 'in need', 'aim(?:s|ing)? to', 'intend(?:s|ing)? to', 'seek(?:s|ing)? to', '(?:will|would) begin', 'ready for', 'ceiling', 'cap of', 'up to a (?:limit|maximum)',
 ]);
 
 const DENIAL = words(['false', 'denied', 'den(?:y|ies)', 'not true', 'untrue', 'dismissed', 'rejected', 'exaggerated', 'fake']);

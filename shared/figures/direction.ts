@@ -39,6 +39,10 @@ export interface DirectionInput {
   home?: string;
   /** Where this number's own clause starts; places before it belong to an earlier number. */
   clauseFrom?: number;
+  /** Where the subject of this number's clause may start ("Chile expelled 138 ..."). */
+  subjectFrom?: number;
+  /** The country the article names most, a last resort for a missing origin. */
+  mostNamed?: string;
 }
 
 export interface Direction extends Places {
@@ -74,7 +78,9 @@ function lastCountryBefore(places: PlaceMention[], at: number): string | undefin
 function boundPlaces(input: DirectionInput): Bound[] {
   const { text, from, to, places } = input;
   const out: Bound[] = [];
-  const inSpan = places.filter((p) => p.start >= (input.clauseFrom ?? from) && p.end <= to);
+  // Prepositions bind places after the governing verb; a receiving or expelling subject may stand before it.
+  const inSpan = places.filter((p) => p.start >= (input.subjectFrom ?? from) && p.end <= to);
+  const afterVerb = (p: PlaceMention) => p.start >= (input.clauseFrom ?? from);
   for (let i = 0; i < inSpan.length; i++) {
     const p = inSpan[i];
     const before = text.slice(Math.max(0, p.start - 40), p.start);
@@ -87,8 +93,10 @@ function boundPlaces(input: DirectionInput): Bound[] {
     const multi = !!next && next.kind !== 'demonym' && next.place !== p.place && MANY_PLACES.test(text.slice(p.end, next.start)) && text.slice(p.end, next.start).length < 8;
     const prev = inSpan[i - 1];
     const inList = !!prev && prev.kind !== 'demonym' && MANY_PLACES.test(text.slice(prev.end, p.start)) && text.slice(prev.end, p.start).length < 8;
-    if (ORIGIN_BEFORE.test(before) && !NOT_ORIGIN_FROM.test(before)) out.push({ role: 'origin', place: p.place, at: p.start, multi: multi || inList });
-    else if (DEST_BEFORE.test(before) && !NOT_DEST_TO.test(before)) out.push({ role: 'destination', place: p.place, at: p.start, multi: multi || inList });
+    const subjectOnly = !afterVerb(p);
+    if (subjectOnly && !(RECEIVER_VERB.test(text.slice(p.end, p.end + 40).replace(/^[’']s\b/, '')) || EXPELLER_VERB.test(after))) continue;
+    if (!subjectOnly && ORIGIN_BEFORE.test(before) && !NOT_ORIGIN_FROM.test(before)) out.push({ role: 'origin', place: p.place, at: p.start, multi: multi || inList });
+    else if (!subjectOnly && DEST_BEFORE.test(before) && !NOT_DEST_TO.test(before)) out.push({ role: 'destination', place: p.place, at: p.start, multi: multi || inList });
     else if (RECEIVER_VERB.test(text.slice(p.end, p.end + 40).replace(/^[’']s\b/, '')) && p.end <= input.at) {
       out.push({ role: 'destination', place: p.place, at: p.start, multi: false });
     } else if (EXPELLER_VERB.test(after) && p.end <= input.at) {
@@ -209,6 +217,7 @@ export function resolveDirection(input: DirectionInput): Direction {
     // A nationality stands in for the origin, unless they are nationals going home along the article's flow.
     else if (flow !== 'back' && citizenship && citizenship !== destination && citizenship !== (destination ?? base.destination ?? context.destination)) origin = citizenship;
     else origin = base.origin ?? context.origin;
+    if (!origin && destination && input.mostNamed !== destination) origin = input.mostNamed;
     if (origin === destination) origin = undefined;
   }
   if (!destination && !noSingleDestination) {

@@ -27,8 +27,12 @@ interface ArticleState {
   last?: { metric: Metric; places: Places; country?: string };
   /** The country the current section, table row or paragraph is about. */
   topic?: string;
-  /** How often each complete flow was read with a place from the text. */
+  /** How often each complete flow was read with a place from the text, and its largest count. */
   flows: Map<string, number>;
+  largest?: { key: string; count: number };
+  /** How often each country is named, for the article's most named one. */
+  named?: Map<string, number>;
+  mostNamed?: string;
   /** Sentence analyses shared by the two readings of one article. */
   cache: Map<string, Analysis>;
 }
@@ -312,6 +316,8 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         authority: attr ? authorityCountry(attr) : undefined,
         home: state.firstCountry,
         // Places before the verb that governs the number belong to an earlier clause.
+        subjectFrom: previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs,
+        mostNamed: state.mostNamed,
         clauseFrom: Math.max(previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs, chosen && chosen.end <= n.start && chosen.start >= cs ? chosen.start : 0),
         partOf: group.partOf,
         breakdown: group.partOf || /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) || /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text),
@@ -323,6 +329,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         const key = `${dir.origin}\u0000${dir.destination}`;
         // Each sentence votes once for the flow it states, so a list of daily counts is one vote.
         if (!voted.has(key)) state.flows.set(key, (state.flows.get(key) ?? 0) + 1);
+        if (!state.largest || n.value > state.largest.count) state.largest = { key, count: n.value };
         voted.add(key);
       }
       else if (dir.explicit && flow === 'out' && dir.origin && !state.flow.origin) state.flow = { ...state.flow, origin: dir.origin };
@@ -363,6 +370,7 @@ function updateFlow(state: ArticleState, dir: Places): void {
 }
 
 function noteContext(a: Analysis, state: ArticleState): void {
+  if (state.named) for (const p of a.places) if (p.kind === 'country') state.named.set(p.place, (state.named.get(p.place) ?? 0) + 1);
   if (!state.firstCountry) state.firstCountry = a.places.find((p) => p.kind !== 'bloc')?.place;
   const named = a.attributions.filter((x) => x.text);
   if (named.length) state.attribution = named[named.length - 1].text;
@@ -443,12 +451,24 @@ function sameFigure(a: Figure, b: Figure): boolean {
 
 /** The flow read most often (the first on a tie), else the first one read. */
 function mainFlow(state: ArticleState): Places {
+  // Votes, plus a say for the flow with the largest count and for flows touching the headline's country.
   let best: string | undefined;
-  let bestN = 0;
-  for (const [key, n] of state.flows) if (n > bestN) [best, bestN] = [key, n];
+  let bestScore = 0;
+  for (const [key, votes] of state.flows) {
+    const [origin, destination] = key.split('\u0000');
+    const score = votes + (state.largest?.key === key ? 1 : 0) + (state.firstCountry && (origin === state.firstCountry || destination === state.firstCountry) ? 2 : 0);
+    if (score > bestScore) [best, bestScore] = [key, score];
+  }
   if (!best) return { ...state.flow };
   const [origin, destination] = best.split('\u0000');
   return { origin, destination };
+}
+
+function mostNamed(state: ArticleState): string | undefined {
+  let best: string | undefined;
+  let bestN = 0;
+  for (const [place, n] of state.named ?? []) if (n > bestN) [best, bestN] = [place, n];
+  return best;
 }
 
 /** Finds people-count figures about border crossings and mobilization, headline first, in reading order. */
@@ -457,10 +477,10 @@ export function extractFigures(input: FigureInput): Figure[] {
   // so that the headline and the lede, read first, can lean on them too.
   const titleCountry = input.title ? findPlaces(input.title).find((p) => p.kind !== 'demonym' && p.kind !== 'bloc')?.place : undefined;
   const cache = new Map<string, Analysis>();
-  const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map(), cache };
+  const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map(), cache, named: new Map() };
   if (input.title) readSentence(input.title, first);
   readBody(input, first);
-  const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map(), cache };
+  const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map(), cache, mostNamed: mostNamed(first) };
   const title = input.title?.replace(/\s+/g, ' ').trim();
   const headline: Figure[] = [];
   if (title) {

@@ -49,7 +49,7 @@ const ONE = String.raw`(?:${DIGITS_THEN_WORDS}|${DIGIT_NUMBER}|${WORD_NUMBER})`;
 const QUAL = String.raw`(?:(?:about|around|some|roughly|approximately|nearly|almost|over|more than|up to)\s+)?`;
 
 const NUMBER_RE = new RegExp(
-  String.raw`(?<![\w.-]|\d,)(?:between\s+(?<bl>${ONE})\s+and\s+${QUAL}(?<bh>${ONE})|from\s+(?<fl>${ONE})\s+to\s+${QUAL}(?<fh>${ONE})|(?<rl>${DIGIT_NUMBER})\s*[–—-]\s*(?<rh>${DIGIT_NUMBER})(?![\w-])|(?<tl>${ONE})\s+(?:to|through)\s+${QUAL}(?<th>${ONE})(?!\s*(?:years?|months?)\s+old)|(?<one>${ONE}))(?<plus>-plus|\s+or\s+more)?(?![\w%])`,
+  String.raw`(?<![\w.-]|\d,)(?:between\s+(?<bl>${ONE})\s+and\s+${QUAL}(?<bh>${ONE})|from\s+(?<fl>${ONE})\s+to\s+${QUAL}(?<fh>${ONE})|(?<rl>${DIGIT_NUMBER})\s*[–—-]\s*(?<rh>${DIGIT_NUMBER})(?![\w-])|(?<tl>${ONE})\s+(?:to|through)\s+${QUAL}(?<th>${ONE})(?!\s*(?:years?|months?)\s+old)|(?<one>${ONE}))(?<plus>-plus|\s+or\s+more)?(?![\w%]|[,.]\d)`,
   'gi',
 );
 
