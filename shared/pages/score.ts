@@ -35,7 +35,16 @@ export function isTeaser(b: Block): boolean {
   return b.listItem && b.leadLinkChars >= 20 && b.leadLinkChars < b.text.length;
 }
 
+const proseCache = new WeakMap<Block, boolean>();
+
+/** A paragraph of running text: long enough, few links, reads like sentences. */
 export function isProse(b: Block): boolean {
+  let v = proseCache.get(b);
+  if (v === undefined) proseCache.set(b, (v = readsAsProse(b)));
+  return v;
+}
+
+function readsAsProse(b: Block): boolean {
   if (b.heading || isTeaser(b)) return false;
   const len = effectiveLength(b.text);
   if (len < 40) return false;
@@ -48,14 +57,14 @@ function proseWeight(b: Block): number {
   return effectiveLength(b.text) * (1 - b.linkChars / b.text.length);
 }
 
-function furnitureWeight(b: Block): number {
-  if (isProse(b)) return 0;
-  if (b.heading) return b.linkChars;
+/** Links count fully against a box, other text a little. */
+function clutterWeight(b: Block): number {
   return b.linkChars + (b.text.length - b.linkChars) * 0.3;
 }
 
-function clutterWeight(b: Block): number {
-  return b.linkChars + (b.text.length - b.linkChars) * 0.3;
+function furnitureWeight(b: Block): number {
+  if (isProse(b)) return 0;
+  return b.heading ? b.linkChars : clutterWeight(b);
 }
 
 /** Clutter elements that hold an article-like element around this block. */
