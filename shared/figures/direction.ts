@@ -90,7 +90,9 @@ function boundPlaces(input: DirectionInput): Bound[] {
     if (!isLand) continue;
     // "into Romania, Moldova, Poland and Hungary" names no single destination.
     const next = inSpan[i + 1];
-    const multi = !!next && next.kind !== 'demonym' && next.place !== p.place && MANY_PLACES.test(text.slice(p.end, next.start)) && text.slice(p.end, next.start).length < 8;
+    // "back to Ukraine and EU countries had returned 126": the second name opens a new clause, not a list.
+    const opensClause = !!next && /^\s+(?:\w+\s+)?(?:has|had|have|was|were|is|are|said|says|\w+ed)\b/.test(text.slice(next.end, next.end + 30));
+    const multi = !!next && next.kind !== 'demonym' && next.place !== p.place && MANY_PLACES.test(text.slice(p.end, next.start)) && text.slice(p.end, next.start).length < 8 && !opensClause;
     const prev = inSpan[i - 1];
     const inList = !!prev && prev.kind !== 'demonym' && MANY_PLACES.test(text.slice(prev.end, p.start)) && text.slice(prev.end, p.start).length < 8;
     const subjectOnly = !afterVerb(p);

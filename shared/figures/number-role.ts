@@ -47,7 +47,7 @@ export function roleOf(sentence: string, n: NumberMention): Role {
     if (/^(?:have|has|had|were|was|are|is|who|that|which|to|from|into|in|on|at|a|an|per|each|every|of|and|or|over|across|through|via|during|since|within|after|before|for|by|with|the|last|this|alone)$/i.test(words[i])) break;
     if (PEOPLE_NOUN.test(rest) || /^[A-Z][a-z]+(?:ns|ans|is|es|s)\b/.test(rest)) break;
     if (NON_PEOPLE_NOUN.test(rest)) return 'not-people';
-    if (/[,.;:]$/.test(words[i])) break;
+    if (/[,;:]$|[a-z]{2}\.$/.test(words[i])) break;
   }
   if (/\b(?:page|article|section|chapter|room|flight|route|highway|no\.|number|decree|resolution|law|item|paragraph|platform|gate|bus|channel|level|grade|class|covid|world war)\s*$/i.test(before)) return 'not-people';
   return 'candidate';
