@@ -2,7 +2,7 @@
 // runOnce() as the CLI wires it (embedded DynamoDB engine on disk, HttpFetcher, a sink
 // that notes when each alert is delivered).
 //
-//   npm run bench:pipeline [-- --feeds N --articles N --outlets N --concurrency N]
+//   npm run bench:pipeline [-- --feeds N --articles N --outlets N --concurrency N --store disk|memory]
 //
 // Two polls: the first finds every article new (the cold start: feeds x items over
 // distinct articles); the second is the steady state: most feeds answer 304 and a few
@@ -36,6 +36,8 @@ const { values: args } = parseArgs({
     outlets: { type: 'string' },
     'follow-ups': { type: 'string' },
     concurrency: { type: 'string', default: '8' },
+    // disk: the embedded engine on disk, as the CLI runs it; memory: the same engine without disk
+    store: { type: 'string', default: 'disk' },
   },
 });
 const num = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
@@ -97,7 +99,7 @@ const perUnit = (n: number, d: number) => (d > 0 ? n / d : 0);
 
 const server = await startServer();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-pipeline-'));
-const conn = await connectStore({ dataDir });
+const conn = await connectStore(args.store === 'memory' ? { inMemory: true } : { dataDir });
 const meter = meterCapacity(conn.client);
 const watch = new Stopwatch();
 const pollDoneAt = new Map<string, number>();
@@ -193,10 +195,14 @@ function report(label: string, r: PhaseResult): void {
   console.log(`  DynamoDB per feed poll: ${d.perFeed.requests.toFixed(2)} requests, ${d.perFeed.readUnits.toFixed(2)} RRU, ${d.perFeed.writeUnits.toFixed(2)} WRU; settled-article lookups: ${d.settledLookups.requests} BatchGet, ${d.settledLookups.readUnits} RRU`);
   console.log(`  DynamoDB per new article: ${d.perNewArticle.requests.toFixed(2)} requests, ${d.perNewArticle.readUnits.toFixed(2)} RRU, ${d.perNewArticle.writeUnits.toFixed(2)} WRU; by command ${JSON.stringify(d.byCommand)}`);
   console.log(`  time inside (ms, summed over concurrent calls): ${JSON.stringify(r.timeMs)}; CPU ${f1(r.cpuSeconds)} s of ${f1(r.seconds)} s wall`);
+  // runOnce records one article at a time, so these calls do not overlap: their sum is wall time.
+  const recording = ['store.recordFigure', 'store.putArticleState', 'store.markDelivered'].reduce((sum, k) => sum + (r.timeMs[k] ?? 0), 0);
+  const reading = (r.timeMs.extractArticle ?? 0) + (r.timeMs.extractFigures ?? 0);
+  console.log(`  recording (sequential store writes) ${f1(recording / 1000)} s, reading (body + figures, on this thread) ${f1(reading / 1000)} s, polling ${f1(r.pollSeconds)} s, of ${f1(r.seconds)} s`);
   for (const e of r.errors) console.log(`  error: ${e}`);
 }
 
-console.log(`load: ${load.feeds} feeds x ${load.itemsPerFeed} items over ${load.articles} articles on ${load.outlets} hosts (+${load.followUps} follow-ups); pipeline concurrency ${concurrency}; fetcher per host: ${POLITENESS.maxConcurrentPerHost} in flight, ${POLITENESS.minDelayPerHostMs} ms apart`);
+console.log(`load: ${load.feeds} feeds x ${load.itemsPerFeed} items over ${load.articles} articles on ${load.outlets} hosts (+${load.followUps} follow-ups); embedded DynamoDB engine ${args.store === 'memory' ? 'in memory' : 'on disk'}; pipeline concurrency ${concurrency}; fetcher per host: ${POLITENESS.maxConcurrentPerHost} in flight, ${POLITENESS.minDelayPerHostMs} ms apart`);
 try {
   const cold = await phase('first poll (cold: every article new)');
   await server.ask({ type: 'tick', tick: 1 });
@@ -206,7 +212,7 @@ try {
   const requestCountsAgree = totalRequests(meter.totals()) === Object.values(conn.store.requestCounts).reduce((a, b) => a + b, 0);
   console.log(`\npeak RSS ${peakRssMb.toFixed(0)} MB (pipeline + embedded DynamoDB; the load server runs in its own process); served ${JSON.stringify(served.type === 'stats' ? served.served : {})}`);
   if (!requestCountsAgree) console.log('warning: metered requests differ from store.requestCounts');
-  console.log(JSON.stringify({ bench: 'pipeline', load, concurrency, politeness: POLITENESS, cold, steady, peakRssMb, servedBytes: served.type === 'stats' ? served.bytes : undefined }));
+  console.log(JSON.stringify({ bench: 'pipeline', load, store: args.store, concurrency, politeness: POLITENESS, cold, steady, peakRssMb, servedBytes: served.type === 'stats' ? served.bytes : undefined }));
 } finally {
   server.child.disconnect();
   await conn.close();

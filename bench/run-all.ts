@@ -10,7 +10,7 @@
 // (bench/cost-model.ts) prices the measured work on AWS. Prints one table with PASS/FAIL
 // per target and writes everything to bench/results.json for comparison between commits.
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,8 @@ const STEPS = [
 type StepName = (typeof STEPS)[number]['name'];
 
 const t0 = performance.now();
+// Other work on the machine slows every figure here; the load average says how much there was.
+const loadAtStart = loadavg()[0];
 const runs = {} as Record<StepName, ChildRun>;
 for (const step of STEPS) {
   console.log(`\n=== ${step.name}: ${step.script}`);
@@ -145,6 +147,7 @@ rows.push({ area: 'AWS cost', measure: `with ${allLevers.name} levers (see the c
 
 const suiteSeconds = (performance.now() - t0) / 1000;
 rows.push({ area: 'suite', measure: 'wall time of all benchmarks', value: `${n(suiteSeconds, 0)} s`, target: `< ${TARGETS.suiteSeconds} s`, pass: suiteSeconds < TARGETS.suiteSeconds });
+rows.push({ area: 'suite', measure: `machine load average (1 min), ${cpus().length} cores`, value: `${n(loadAtStart, 1)} at start, ${n(loadavg()[0], 1)} at end` });
 
 console.log(`\nCost model (${US_EAST_1.region} prices, 30-day month, no free tier):`);
 console.log(renderGrid(['service', 'item', ...costs.flatMap((c) => [`${c.scenario.name} quantity`, '$/month'])], costs[0].lines.map((l, i) => [l.service, `${l.item} @ $${l.unitPrice.toPrecision(3)}`, ...costs.flatMap((c) => [n(c.lines[i].quantity, 0), n(c.lines[i].monthly, 2)])])));
@@ -170,6 +173,7 @@ const results = {
   commit,
   node: process.version,
   cores: cpus().length,
+  loadAverage: { start: loadAtStart, end: loadavg()[0] },
   suiteSeconds,
   targets: TARGETS,
   rows: rows.map((r) => ({ ...r, verdict: verdict(r) })),
