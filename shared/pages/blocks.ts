@@ -21,7 +21,7 @@ export interface Block {
 const INLINE = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp',
   'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'del', 'ins', 'img', 'picture', 'source', 'label',
-  'big', 'tt', 'strike', 'nobr', 'acronym', 'ruby', 'rt', 'rp', 'o:p', 'amp-img', 'font',
+  'big', 'tt', 'strike', 'nobr', 'acronym', 'ruby', 'rt', 'rp', 'o:p', 'amp-img',
 ]);
 const CELLS = new Set(['td', 'th']);
 
