@@ -29,8 +29,8 @@ const CROSS = words([
   'went', 'gone', 'go(?:es|ing)? (?:back|home|abroad)', 'pour(?:ed|ing|s)?', 'stream(?:ed|ing|s)?', 'flood(?:ed|ing)?',
   'flock(?:ed|ing)?', 'surg(?:ed|ing)', 'return(?:ed|ing|s|ees?)?', 'travell?(?:ed|ing) (?:out|to|into|abroad|on)',
   'fl(?:ew|own)(?: (?:out|into|to|home|abroad))?', 'flying', 'airlift(?:ed)?', 'evacuat(?:ed|ion) (?:from|out)',
-  'deport(?:ed|ing|ations?|ees)?', 'expel(?:led|ling|s)?', 'expulsions?', 'handed(?: back| over)?', 'sent back',
-  'pushed back', 'let (?:in|through)', 'allowed (?:in|through)', 'passed through', 'through the (?:\\w+ )?(?:gate|crossing|checkpoint)',
+  'deport(?:s|ed|ing|ations?|ees)?', 'expel(?:led|ling|s)?', 'expulsions?', 'handed(?: back| over)?', 'sent back',
+  'pushed back', 'let(?= (?:in|through|at least|about|some|more than|\\d))', 'allowed (?:in|through)', 'passed through', 'through the (?:\\w+ )?(?:gate|crossing|checkpoint)',
   'receiv(?:ed|ing)', 'took in', 'tak(?:e|ing) in', 'admitted', 'landed', 'ashore', 'reached', 'mov(?:ed|ing) on',
   'escap(?:ed|ing)', 'across the border', 'over the border', 'head(?:ed|ing) (?:back|home|for|to|into|across)',
   'emigrat(?:ed|ing|ion)', 'emigrants', 'exodus', 'influx', 'outflow', 'inflow', 'newcomers', 'evacuees', 'returnees',
@@ -69,7 +69,7 @@ const AFTERMATH = words([
 const FORCE = words([
   'contract (?:soldiers|servicemen|troops)', 'on contract', 'signed contracts?', 'reserve(?:s| pool| force)', 'standing (?:army|force)',
   'active[- ]duty', 'strong (?:army|force|military)', 'has (?:about |some |around )?\\d', 'million reservists', 'troops in total',
-  'army of', 'force of', 'personnel', 'eligible', 'reserves?(?! ?ists)', '(?:army|armed forces|military|forces) (?:grew|grows|swelled|expanded|expand|numbers?)',
+  'army of', 'force of', 'personnel', 'on (?:its|the|their) (?:books|rolls|lists)', 'in reserve', 'eligible', 'reserves?(?! ?ists)', '(?:army|armed forces|military|forces) (?:grew|grows|swelled|expanded|expand|numbers?)',
   'expand(?:s|ed|ing)? (?:its |the )?(?:armed forces|army|military)', 'strength', 'liable',
 ]);
 
@@ -85,14 +85,18 @@ const KINDS: [CueKind, RegExp][] = [
 
 // Nouns that name the topic of a sentence rather than what its number counts
 // ("protests against the mobilisation"): used only when nothing else is there.
-const WEAK = /^(?:mobili[sz]ations?|call-ups?|conscription|draft|exodus|influx|outflow|inflow|troops|reservists|intakes?|batch|volunteers?|newcomers|evacuees|returnees|emigration)$/i;
+const WEAK = /^(?:through the .*|mobili[sz]ations?|call-ups?|conscription|draft|exodus|influx|outflow|inflow|troops|reservists|intakes?|batch|volunteers?|newcomers|evacuees|returnees|emigration)$/i;
 
 /** Every cue in the sentence, in text order. Where a blocker and a cue overlap, the blocker stands. */
 export function findCues(sentence: string): Cue[] {
   const out: Cue[] = [];
   for (const [kind, re] of KINDS) {
     re.lastIndex = 0;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0], weak: WEAK.test(m[0]) });
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      // "through the Torkham crossing" names a place, not a movement.
+      const placeNoun = /^crossings?$/i.test(m[0]) && /\b(?:the|a|an|this|that|another|main|busiest|border|official|unofficial|informal|illegal)\s+(?:[A-Z][\w-]*\s+){0,2}$/.test(sentence.slice(Math.max(0, m.index - 40), m.index));
+      out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0], weak: placeNoun || WEAK.test(m[0]) });
+    }
   }
   const blockers = out.filter((c) => c.kind !== 'cross' && c.kind !== 'mobilize');
   return out

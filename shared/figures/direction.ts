@@ -56,9 +56,9 @@ const DEST_BEFORE =
   /\b(?:(?:for|to|into)\s+[A-Z][\w-]+\s+(?:and|or)|into|to|entered|entering|enter|enters|reached|reaching|reach|towards?|for|arrived in|arriving in|arrive in|arrivals in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
 const NOT_DEST_TO = /\b(?:close|next|according|due|similar|compared|up|owing|thanks|prior|related|route|routes|road|corridor|return(?:ed|ing)?\s+home)\s+(?:to|into)\s+(?:the\s+)?$/i;
 const NOT_ORIGIN_FROM = /\b(?:figures|data|statistics|numbers|reports?|officials|sources|estimates|tally|help|aid|support)\s+from\s+(?:the\s+)?$/i;
-const EXPELLER_VERB = /^\s*(?:(?:countries|authorities|officials|police|government|has|have|had|also|was|were|is|now|already)\s+)*(?:expelled|deported|returned|sent back|handed|pushed back|removed|flew|flown)\b/i;
+const EXPELLER_VERB = /^\s*(?:(?:countries|authorities|officials|police|government|has|have|had|also|was|were|is|now|already)\s+)*(?:expelled|expelling|deported|deporting|returned|returning|sent back|sending back|handed|pushed back|removed|flew|flown)\b/i;
 const PLACE_NOUN = /^\s*(?:islands?|port|city|town|capital|border|side|territory|soil|coast|region|province|village|camps?|crossing|mainland|frontier)\b/i;
-const RECEIVER_VERB = /^\s*(?:(?:has|have|had|also|was|were|is|now|already|alone|itself)\s+)*(?:received|receiving|receives|took in|taking in|takes in|counted|recorded|registered|admitted|welcomed|let (?:in|through)|allowed|saw|has seen|had seen)\b/i;
+const RECEIVER_VERB = /^\s*(?:(?:has|have|had|also|was|were|is|now|already|alone|itself)\s+)*(?:received|receiving|receives|took in|taking in|takes in|counted|recorded|registered|admitted|welcomed|let|allowed|saw|has seen|had seen)\b/i;
 const MANY_PLACES = /^(?:,\s*|\s+and\s+|\s+or\s+)/;
 
 interface Bound {
@@ -192,7 +192,7 @@ export function resolveDirection(input: DirectionInput): Direction {
   const base = input.previous ?? context;
   if (flow === 'expel') {
     if (!origin) origin = input.previous?.origin ?? topic ?? context.destination;
-    if (!destination && !noSingleDestination) destination = input.previous?.destination;
+    if (!destination && !noSingleDestination) destination = input.previous?.destination ?? (citizenship !== origin ? citizenship : undefined);
     return { origin, destination: destination === origin ? undefined : destination, explicit };
   }
   if (flow === 'out') {

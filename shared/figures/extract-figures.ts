@@ -86,7 +86,7 @@ const FORECAST_MODAL = /\b(?:may|might|could|would|will|shall|expected to|likely
 
 // Where the clause of a number starts and ends: at semicolons, dashes, and
 // commas that open a new clause ("..., while 830,000 others ...").
-const CLAUSE_BREAK = /;|\s[—–]\s|:\s|,\s+(?:and|but|while|whereas|although|though|as|with|after|before|when|compared)\b|\s(?:while|whereas|but)\s|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)/g;
+const CLAUSE_BREAK = /;|\s[—–]\s|:\s|,\s+(?:and|but|while|whereas|although|though|as|with|after|before|when|compared)\b|\s(?:while|whereas|but)\s|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)|,\s+(?=[a-z]+ing\b)/g;
 
 function clauseBounds(text: string, n: NumberMention, from: number, to: number): [number, number, number] {
   let start = from;
@@ -242,7 +242,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     const afterWord = /^\s*(\S+)/.exec(text.slice(n.end, to))?.[1] ?? '';
     let cue = ownCues[i];
     // "of whom 137 held tourist visas": a part of a crossing described by what they hold is still a crossing.
-    if (cue?.kind === 'stock' && group.partOf && !/^(?:remain|stay|still)/i.test(cue.text)) cue = cueFor(cues.filter((c) => c.kind !== 'stock'), n, from, to, full);
+    if (cue?.kind === 'stock' && group.partOf && /^(?:hold|held)/i.test(cue.text)) cue = cueFor(cues.filter((c) => c.kind !== 'stock'), n, from, to, full);
     let metric: Metric | undefined;
     let chosen = cue;
     if (cue && BLOCKERS.has(cue.kind)) {

@@ -13,7 +13,7 @@ const MONTH = '(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|march|april|may|june|july|a
 const DATE = `(?:${MONTH}\\s*\\d{1,2}(?!\\d)|\\d{1,2}\\s+${MONTH}|${DAY}(?:\\s+\\d{1,2}\\s+${MONTH})?)`;
 const PART = '(?:\\s+(?:morning|afternoon|evening|night))?';
 const UNTIL_BREAK = '(?:[^,;:()“”"]|(?<=\\d):(?=\\d))+?';
-const END = '(?=(?:\\s+alone)?(?:\\s*(?:[,;()“”"]|:(?!\\d)|(?<!\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|a\\.m|p\\.m|U\\.S|U\\.N|St|Gen|Maj))\\.(?:\\s|$)|$)|\\s(?:and|while|but|as|after|when|according|at|with)\\b|\\s+(?=\\d)))';
+const END = '(?=(?:\\s+alone)?(?:\\s*(?:[,;()“”"]|:(?!\\d)|(?<!\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|a\\.m|p\\.m|U\\.S|U\\.N|St|Gen|Maj))\\.(?:\\s|$)|$)|\\s(?:and|while|but|as|after|when|according|at|with|has|have|had|is|are|was|were)\\b|\\s+(?=\\d{1,3}(?:,\\d{3})+|\\d{4,})))';
 
 const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:in|during|over|within|for)\\s+the\\s+(?:${UNTIL_BREAK})?(?:days?|weeks?|months?|years?|hours|fortnight|weekend|period|summer|winter|spring|autumn)(?:\\s+(?:since|of|to|from|after|before|until|ending)\\s+${UNTIL_BREAK})?${END}`, 'gi'),

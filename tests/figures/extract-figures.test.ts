@@ -90,6 +90,16 @@ describe('border crossings', () => {
     expect(figs.map((f) => f.period)).toEqual(['on Monday', 'on Tuesday', 'on Wednesday']);
   });
 
+  it('reads expulsions from the expelling country to the deportees\' own', () => {
+    const f = only(peopleFigures('Pakistan is deporting about 1,200 Afghans a day through the Torkham crossing, officials said.'), 1200);
+    expect(f).toMatchObject({ origin: 'Pakistan', destination: 'Afghanistan', per: 'day', attribution: 'officials' });
+  });
+
+  it('reads a receiving authority as the destination', () => {
+    const f = only(peopleFigures('Kenyan officials let at least 2,000 people through the Mandera gate on Sunday, leaving others outside.'), 2000);
+    expect(f.destination).toBe('Kenya');
+  });
+
   it('reads breakdowns of a crossing as figures of their own', () => {
     const figs = peopleFigures('About 9,000 people crossed from Sudan into South Sudan last week; 5,200 of them were children.');
     expect(only(figs, 5200)).toMatchObject({ origin: 'Sudan', destination: 'South Sudan', who: 'children' });
@@ -168,6 +178,8 @@ describe('not figures', () => {
     ['detentions', 'Police detained 1,200 people at protests against the mobilization.'],
     ['evacuations inside a country', 'Authorities evacuated 30,000 people from coastal towns in the province.'],
     ['populations', 'Armenia, a country of about 2.8 million people, has seen many arrivals.'],
+    ['registered parts of a flow', 'The government has registered 65,000 of the new arrivals so far.'],
+    ['reservists on the books', 'It has some 465,000 reservists on its books.'],
   ])('%s', (_kind, body) => {
     expect(peopleFigures(body)).toEqual([]);
   });
