@@ -84,8 +84,9 @@ export interface Assumptions {
   pageFetchMs: number;
   /** Round trip of one DynamoDB / SQS / SNS request from Lambda, ms. */
   awsRequestMs: number;
-  /** Average records per process-article invocation (batches fill only under load). */
-  articleBatchFill: number;
+  /** process-article's event source mapping: records per batch, concurrent invocations at most. */
+  articleBatch: number;
+  articleMaxConcurrency: number;
   memoryMb: { schedule: number; pollFeed: number; processArticle: number };
   pollBatch: number;
   /** Lambda gives a function one full vCPU at 1,769 MB, proportionally less below. */
@@ -105,7 +106,8 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   feedFetchMs: 400,
   pageFetchMs: 500,
   awsRequestMs: 8,
-  articleBatchFill: 3,
+  articleBatch: 10,
+  articleMaxConcurrency: 10,
   memoryMb: { schedule: 256, pollFeed: 512, processArticle: 1024 },
   pollBatch: 10,
   fullVcpuMb: 1769,
@@ -156,7 +158,9 @@ export function monthlyVolumes(s: Scenario, a: Assumptions) {
   const pollsWithNews = Math.min(polls, articles * a.feedsPerNewArticle);
   const notModifiedPolls = (polls - pollsWithNews) * a.conditionalGetShare;
   const sameBodyPolls = polls - pollsWithNews - notModifiedPolls;
-  return { cycles, polls, pollsWithNews, notModifiedPolls, sameBodyPolls, articles, alerts: articles * s.alertsPerArticle };
+  // Each cycle's new articles arrive as one burst, shared by up to maxConcurrency invocations.
+  const articleBatchFill = Math.min(a.articleBatch, Math.max(1, articles / cycles / a.articleMaxConcurrency));
+  return { cycles, polls, pollsWithNews, notModifiedPolls, sameBodyPolls, articles, alerts: articles * s.alertsPerArticle, articleBatchFill };
 }
 
 const cpuScale = (memoryMb: number, a: Assumptions) => Math.max(1, a.fullVcpuMb / memoryMb);
@@ -178,9 +182,9 @@ export function monthlyCost(s: Scenario, m: Measured, a: Assumptions = DEFAULT_A
   const pollSeconds =
     (2 * a.awsRequestMs + a.feedFetchMs + changedShare * (2 * a.awsRequestMs + a.pollBatch * parseMs * cpuScale(a.memoryMb.pollFeed, a))) / 1000;
   const articleSeconds =
-    (a.pageFetchMs + (1 + m.newArticle.requests + s.alertsPerArticle) * a.awsRequestMs + a.articleBatchFill * m.articleCpuMs * cpuScale(a.memoryMb.processArticle, a)) / 1000;
+    (a.pageFetchMs + (1 + m.newArticle.requests + s.alertsPerArticle) * a.awsRequestMs + v.articleBatchFill * m.articleCpuMs * cpuScale(a.memoryMb.processArticle, a)) / 1000;
   const pollInvocations = v.polls / a.pollBatch;
-  const articleInvocations = v.articles / a.articleBatchFill;
+  const articleInvocations = v.articles / v.articleBatchFill;
   const gbSeconds = (n: number, seconds: number, mb: number) => n * seconds * (mb / 1024);
   line('Lambda', 'schedule-feeds GB-s', gbSeconds(v.cycles, scheduleSeconds, a.memoryMb.schedule), p.lambdaGbSecond);
   line('Lambda', 'poll-feed GB-s', gbSeconds(pollInvocations, pollSeconds, a.memoryMb.pollFeed), p.lambdaGbSecond);

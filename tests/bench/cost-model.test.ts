@@ -17,7 +17,6 @@ const simple: Assumptions = {
   pageFetchMs: 2000,
   awsRequestMs: 0,
   feedBytes: 0,
-  articleBatchFill: 1,
   idleReceivesPerMonth: 0,
 };
 const lineOf = (c: ReturnType<typeof monthlyCost>, item: string) => c.lines.find((l) => l.item.startsWith(item))!;
@@ -69,6 +68,14 @@ describe('cost model', () => {
     const logBytes = (c: ReturnType<typeof monthlyCost>) => lineOf(c, 'GB ingested').quantity * 1024 ** 3;
     expect(logBytes(full) - logBytes(quiet)).toBeCloseTo((7200 - 300) * half.logBytesPerRecord, 3);
     for (const lean of [noWrite, hashed, quiet]) expect(lean.total).toBeLessThan(full.total);
+  });
+
+  it('fills article batches from each cycle\'s burst of new articles, up to the batch size', () => {
+    expect(monthlyVolumes(scenario, simple).articleBatchFill).toBe(1);
+    // 288 cycles a day: 100,000 articles a day is 347 a cycle, over 10 concurrent invocations
+    const busy = monthlyVolumes({ ...scenario, pollMinutes: 5, newArticlesPerDay: 100_000 }, simple);
+    expect(busy.articleBatchFill).toBe(10);
+    expect(monthlyVolumes({ ...scenario, pollMinutes: 5, newArticlesPerDay: 14_400 }, simple).articleBatchFill).toBeCloseTo(5, 9);
   });
 
   it('slows the CPU part below a full vCPU (1,769 MB) in proportion to memory', () => {
