@@ -8,6 +8,7 @@ import { decodeArticle } from './messages.ts';
 import { METRIC } from './metric-names.ts';
 import { logger, metrics } from './observability.ts';
 import { ARTICLE_MAX_RECEIVES } from './queues.ts';
+import { logRecordFailure } from './record-failure.ts';
 
 /** What reading a record's page came to, before anything is stored. */
 type Prepared =
@@ -72,7 +73,10 @@ function publicationOrder(records: SQSRecord[], prepared: Map<string, Prepared>)
 }
 
 async function recordOne(record: SQSRecord, prepared: Prepared, deps: PipelineDeps): Promise<ArticleRecordResult> {
-  if (prepared.kind === 'invalid') throw prepared.error;
+  if (prepared.kind === 'invalid') {
+    logRecordFailure(record, prepared.error, ARTICLE_MAX_RECEIVES);
+    throw prepared.error;
+  }
   if (prepared.kind === 'settled') return { skipped: true };
   const item = prepared.kind === 'read' ? prepared.read.item : prepared.item;
   try {
@@ -84,12 +88,10 @@ async function recordOne(record: SQSRecord, prepared: Prepared, deps: PipelineDe
     logger.info('article processed', { url: item.link, figures: outcome.figures, stored: outcome.stored, alerts: outcome.alerts.map((a) => a.id) });
     return { skipped: false, figures: outcome.figures, stored: outcome.stored, alerts: outcome.alerts.length };
   } catch (err) {
-    // A dead-letter message has no room for its reason: the log keeps it under the message id, the store by URL.
-    const error = (err as Error).message || String(err);
-    const receives = Number(record.attributes.ApproximateReceiveCount);
+    // The store keeps the reason by URL (and gives up after MAX_ARTICLE_ATTEMPTS), the log by message id.
     metrics.addMetric(METRIC.articleFailures, MetricUnit.Count, 1);
-    logger.error('article failed', { messageId: record.messageId, url: item.link, error, receives, deadLetter: receives >= ARTICLE_MAX_RECEIVES });
-    await recordArticleFailure(item, error, deps);
+    logRecordFailure(record, err, ARTICLE_MAX_RECEIVES, { url: item.link });
+    await recordArticleFailure(item, (err as Error).message || String(err), deps);
     throw err;
   }
 }

@@ -8,6 +8,8 @@ import { readingOrder } from '../pipeline/run-once.ts';
 import { decodeFeed, encodeArticle } from './messages.ts';
 import { METRIC } from './metric-names.ts';
 import { logger, metrics } from './observability.ts';
+import { POLL_MAX_RECEIVES } from './queues.ts';
+import { logRecordFailure } from './record-failure.ts';
 import { sendInBatches } from './send-batches.ts';
 
 export interface PollFeedWiring {
@@ -22,6 +24,15 @@ export interface PollFeedWiring {
  * next schedule polls it again. Only store or queue faults fail the record.
  */
 export async function pollFeedRecord(record: SQSRecord, wiring: PollFeedWiring): Promise<{ queued: number; error?: string }> {
+  try {
+    return await pollAndQueue(record, wiring);
+  } catch (err) {
+    logRecordFailure(record, err, POLL_MAX_RECEIVES);
+    throw err;
+  }
+}
+
+async function pollAndQueue(record: SQSRecord, wiring: PollFeedWiring): Promise<{ queued: number; error?: string }> {
   const feed = decodeFeed(record.body);
   const result = await pollFeed(feed, wiring.deps);
   metrics.addMetric(METRIC.feedsPolled, MetricUnit.Count, 1);

@@ -2,6 +2,7 @@ import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENV } from '../../shared/lambda/env.ts';
+import { logger } from '../../shared/lambda/observability.ts';
 import type { StoreConnection } from '../../shared/store/connect.ts';
 import { lambdaContext, lambdaEnvironment, rssFeed, serveSite, sqsEvent, sqsRecord, type LocalSite } from './harness.ts';
 
@@ -55,8 +56,11 @@ describe('poll-feed handler', () => {
     const good = sqsRecord(JSON.stringify({ url: site.url('/wire.xml') }));
     const malformed = sqsRecord('{"url": "not a url"}');
     const down = sqsRecord(JSON.stringify({ url: site.url('/broken.xml'), name: 'Broken wire' }));
+    const logged = vi.spyOn(logger, 'error');
     const out = await handler(sqsEvent(good, malformed, down), lambdaContext('poll-feed'));
     expect(out.batchItemFailures).toEqual([{ itemIdentifier: malformed.messageId }]);
+    expect(logged).toHaveBeenCalledWith('record failed', expect.objectContaining({ messageId: malformed.messageId, error: expect.stringMatching(/url is not an http\(s\) URL/) }));
+    logged.mockRestore();
     const health = await conn.store.getFeedState(site.url('/broken.xml'));
     expect(health).toMatchObject({ name: 'Broken wire', consecutiveFailures: 1 });
     expect(health?.lastError).toMatch(/503/);

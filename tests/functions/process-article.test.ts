@@ -2,6 +2,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENV } from '../../shared/lambda/env.ts';
+import { logger } from '../../shared/lambda/observability.ts';
 import { MAX_ARTICLE_ATTEMPTS } from '../../shared/pipeline/process-article.ts';
 import type { StoreConnection } from '../../shared/store/connect.ts';
 import { articlePage, lambdaContext, lambdaEnvironment, serveSite, sqsEvent, sqsRecord, type LocalSite } from './harness.ts';
@@ -51,8 +52,12 @@ describe('process-article handler', () => {
   it('stores the figures, publishes the alert with its attributes and fails only the missing page', async () => {
     const good = sqsRecord(item('/a/first'));
     const missing = sqsRecord(item('/a/gone'));
+    const logged = vi.spyOn(logger, 'error');
     const out = await handler(sqsEvent(good, missing), lambdaContext('process-article'));
     expect(out.batchItemFailures).toEqual([{ itemIdentifier: missing.messageId }]);
+    // The reason stays findable by message id, should the message reach the dead-letter queue.
+    expect(logged).toHaveBeenCalledWith('record failed', expect.objectContaining({ messageId: missing.messageId, url: site.url('/a/gone'), deadLetter: false }));
+    logged.mockRestore();
 
     const published = sns.commandCalls(PublishCommand).map((c) => c.args[0].input);
     expect(published).toHaveLength(1);
@@ -85,10 +90,13 @@ describe('process-article handler', () => {
   });
 
   it(`gives an article up after ${MAX_ARTICLE_ATTEMPTS} failed receives`, async () => {
+    const logged = vi.spyOn(logger, 'error');
     for (let receive = 1; receive <= MAX_ARTICLE_ATTEMPTS; receive++) {
       const record = sqsRecord(item('/a/never'), receive);
       expect((await handler(sqsEvent(record), lambdaContext('process-article'))).batchItemFailures).toHaveLength(1);
+      expect(logged).toHaveBeenLastCalledWith('record failed', expect.objectContaining({ messageId: record.messageId, deadLetter: receive === MAX_ARTICLE_ATTEMPTS }));
     }
+    logged.mockRestore();
     const settled = await conn.store.settledArticles([site.url('/a/never')], MAX_ARTICLE_ATTEMPTS);
     expect(settled.has(site.url('/a/never'))).toBe(true);
     // Queued again by a later poll: skipped without fetching.
