@@ -117,6 +117,12 @@ function nearestIn(cues: Cue[], n: NumberMention, from: number, to: number, weak
   return best;
 }
 
+/** A cue inside the number's own clause, if any. */
+function clauseCue(cues: Cue[], n: NumberMention, from: number, to: number, text: string): Cue | undefined {
+  const [cs, ce] = clauseBounds(text, n, from, to);
+  return nearestIn(cues, n, cs, ce, false) ?? nearestIn(cues, n, cs, ce, true);
+}
+
 /** The cue that says what a number counts, or a blocker that says it is no count of movers. */
 function cueFor(cues: Cue[], n: NumberMention, from: number, to: number, text: string): Cue | undefined {
   // Denials and force sizes anywhere in the number's part of the sentence rule it out.
@@ -131,7 +137,7 @@ function cueFor(cues: Cue[], n: NumberMention, from: number, to: number, text: s
   }
   const [cs, ce, relEnd] = clauseBounds(text, n, from, to);
   // A stock word in a relative clause still says what the people are: "3.6 million Afghans who were already living in Iran".
-  const relBlock = cues.find((c) => BLOCKERS.has(c.kind) && c.start >= ce && c.end <= relEnd);
+  const relBlock = cues.find((c) => c.kind === 'stock' && c.start >= ce && c.end <= relEnd);
   if (relBlock) return relBlock;
   // The predicate after the number first, then the words before it, then anything in the number's part of the sentence.
   const inClause = (weak: boolean) => nearestIn(cues, n, n.end, ce, weak) ?? nearestIn(cues, n, cs, n.start, weak);
@@ -241,6 +247,9 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     const group = groupAfter(text.slice(n.end, to));
     const afterWord = /^\s*(\S+)/.exec(text.slice(n.end, to))?.[1] ?? '';
     let cue = ownCues[i];
+    // Nothing in its own clause: a number in a list takes the verb of the count before it.
+    if (previous && !clauseCue(cues, n, from, to, full) && cue && cue !== previous.cue) cue = undefined;
+    if (/\b(?:of|among)\s+(?:whom|them|those)\s*,?\s*$/i.test(text.slice(from, n.start))) group.partOf = true;
     // "of whom 137 held tourist visas": a part of a crossing described by what they hold is still a crossing.
     if (cue?.kind === 'stock' && group.partOf && /^(?:hold|held)/i.test(cue.text)) cue = cueFor(cues.filter((c) => c.kind !== 'stock'), n, from, to, full);
     let metric: Metric | undefined;
@@ -262,7 +271,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       // "About 700 of them were women": a part of the count in the sentence before.
       metric = state.last.metric;
       previous = { metric, places: state.last.places };
-    } else if (state.last && (cell || /\b(?:total|tally|figure|number|count)\b/i.test(text.slice(from, to)))) metric = state.last.metric;
+    } else if (state.last && (cell || /\b(?:total|tally|figure|number|count|estimates?|works out|on average|an average)\b/i.test(text.slice(from, to)))) metric = state.last.metric;
     if (!metric) continue;
     if (n.words && n.value < 10 && (!group.people || group.partOf)) continue;
 
@@ -316,7 +325,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         authority: attr ? authorityCountry(attr) : undefined,
         home: state.firstCountry,
         // Places before the verb that governs the number belong to an earlier clause.
-        subjectFrom: previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs,
+        subjectFrom: cs,
         mostNamed: state.mostNamed,
         clauseFrom: Math.max(previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs, chosen && chosen.end <= n.start && chosen.start >= cs ? chosen.start : 0),
         partOf: group.partOf,

@@ -152,7 +152,9 @@ export function findNumbers(text: string): NumberMention[] {
           const scale = scaleOf(highText);
           if (low * scale <= hi.value) low *= scale;
         }
-        if (low < hi.value) {
+        // "Aug. 15 to roughly 82,300" is a date and a count, not a range.
+        const dateLike = !g.bl && !lo.words && lo.value < 32 && !lo.scaled && hi.value >= 1000;
+        if (low < hi.value && !dateLike) {
           out.push({ start: m.index, end: m.index + m[0].length, value: low, low, high: hi.value, text: m[0], words: lo.words && hi.words, scaled: lo.scaled || hi.scaled, formQualifier: plus });
           continue;
         }
