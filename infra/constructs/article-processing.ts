@@ -1,6 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/lambda/env.ts';
@@ -42,13 +41,6 @@ export class ArticleProcessing extends Construct {
     });
     props.table.grantReadWriteData(this.function);
     props.alertTopic.grantPublish(this.function);
-    this.function.addEventSource(
-      new SqsEventSource(this.work.queue, {
-        batchSize: 10,
-        maxBatchingWindow: Duration.seconds(5),
-        maxConcurrency: props.maxConcurrency ?? 10,
-        reportBatchItemFailures: true,
-      }),
-    );
+    this.work.consumeWith(this.function, { maxConcurrency: props.maxConcurrency ?? 10, maxBatchingWindow: Duration.seconds(5) });
   }
 }

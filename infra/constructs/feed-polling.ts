@@ -3,7 +3,6 @@ import { extname } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -99,13 +98,6 @@ export class FeedPolling extends Construct {
     });
     props.table.grantReadWriteData(this.pollFunction);
     props.articleQueue.grantSendMessages(this.pollFunction);
-    this.pollFunction.addEventSource(
-      new SqsEventSource(this.work.queue, {
-        batchSize: 10,
-        maxBatchingWindow: Duration.seconds(1),
-        maxConcurrency: props.maxConcurrency ?? 20,
-        reportBatchItemFailures: true,
-      }),
-    );
+    this.work.consumeWith(this.pollFunction, { maxConcurrency: props.maxConcurrency ?? 20, maxBatchingWindow: Duration.seconds(1) });
   }
 }

@@ -1,4 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -28,5 +30,14 @@ export class WorkQueue extends Construct {
       retentionPeriod: Duration.days(1),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount },
     });
+  }
+
+  /**
+   * Feeds the queue to its function in batches of ten, with partial batch failures (the
+   * handler reports failed records; the rest are deleted) and at most `maxConcurrency`
+   * invocations at once.
+   */
+  consumeWith(fn: IFunction, options: { maxConcurrency: number; maxBatchingWindow: Duration }): void {
+    fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, ...options }));
   }
 }
