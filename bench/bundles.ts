@@ -44,7 +44,7 @@ function heaviest(metafile: esbuild.Metafile, top: number): string {
 function initTimeMs(bundle: string): number {
   const script = `const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(bundle).href)}); process.stdout.write(String(performance.now() - t0));`;
   const samples = Array.from({ length: runs }, () =>
-    Number(execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], { env: { ...process.env, AWS_REGION: 'us-east-1' } }).toString()),
+    Number(execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], { env: { ...process.env, AWS_REGION: 'us-east-1' }, stdio: ['ignore', 'pipe', 'pipe'] }).toString()),
   );
   return median(samples);
 }
