@@ -2,7 +2,7 @@
 // ministry", "said Abdul Khan, the deputy commissioner", "border guard data show".
 
 const VERB =
-  '(?:said|says|say|told|tells|telling|gave (?:the )?figures?|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|counting|recorded|records|recording|registered|show|shows|showed|indicate|indicates|cited|acknowledged|acknowledges|spoke of|signed|let|put the (?:number|figure|total|target|count|tally)|puts the (?:number|figure|total|target|count|tally))';
+  '(?:said|says|say|told|tells|telling|gave (?:the )?figures?|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|counting|recorded|records|recording|registered|show|shows|showed|indicate|indicates|cited|acknowledged|acknowledges|spoke of|signed|let|set out|put the (?:number|figure|total|target|count|tally)|puts the (?:number|figure|total|target|count|tally))';
 const AUX = '(?:\\s+(?:has|have|had|also|later|earlier|previously|now|separately|then|further|again|would|will|is|was))*';
 
 const VERB_RE = new RegExp(`\\b${VERB}\\b`, 'g');
@@ -28,13 +28,14 @@ function appositiveBefore(sentence: string, comma: number): { start: number; tex
     let b = end;
     while (b > 0 && end - b < 160 && !DELIMITER.test(sentence[b - 1])) b--;
     const chunk = sentence.slice(b, end);
-    if (!chunk.trim() || /\d/.test(chunk)) break;
-    // A relative clause ("who asked not to be named") is skipped over, not kept.
-    if (/^\s*(?:who|which)\b/i.test(chunk) && b > 0 && sentence[b - 1] === ',') {
+    if (!chunk.trim()) break;
+    // A relative or participial clause ("who asked not to be named", "issued on Oct. 25") is skipped over, not kept.
+    if (/^\s*(?:who|which|issued|published|released|updated|based|quoted|cited|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/i.test(chunk) && b > 0 && sentence[b - 1] === ',') {
       end = b - 1;
       start = end;
       continue;
     }
+    if (/\d/.test(chunk)) break;
     start = b;
     if (b === 0 || sentence[b - 1] !== ',') break;
     end = b - 1;
@@ -58,7 +59,7 @@ function clean(raw: string): string | undefined {
   // A clause with a number in it is a figure, not a source.
   if (/\d/.test(t) && !/^\S+\s+\d/.test(t) && /\b(?:have|has|had|were|was|are|is)\b/.test(t)) return undefined;
   if (/^(?:it|there|this|that|which|who|but|and|or|so|reports?|figures?|data|many|some|others?)$/i.test(t)) return undefined;
-  if (/\b(?:whom?|which)\b/i.test(t)) return undefined;
+  if (/\b(?:whom?|which)\b/i.test(t) || /^according\b/i.test(t) || /^(?:as|so|if|its?|this|then|also|now|here|there)$/i.test(t) || t.length < 3) return undefined;
   if (/^(?:it|there|this|that|which|who)\b/i.test(t)) return undefined;
   return t;
 }

@@ -41,8 +41,12 @@ export interface DirectionInput {
   clauseFrom?: number;
   /** Where the subject of this number's clause may start ("Chile expelled 138 ..."). */
   subjectFrom?: number;
-  /** The country the article names most, a last resort for a missing origin. */
-  mostNamed?: string;
+  /** The countries the article names, most named first: a last resort for a missing origin. */
+  mostNamed?: string[];
+  /** The places of the article's last crossing figure ("only 10 a day came that way"). */
+  last?: Places;
+  /** This number shares its verb with the one before it: a parallel flow, not an onward one. */
+  parallel?: boolean;
 }
 
 export interface Direction extends Places {
@@ -176,6 +180,7 @@ export function resolveDirection(input: DirectionInput): Direction {
   const pair = borderPair(input);
   const onwardPart = input.partOf && (flow === 'out' || flow === 'back');
   if (input.breakdown && !onwardPart && !origin && !destination && !pair && ref) return { origin: ref.origin, destination: ref.destination, explicit: false };
+  if (!origin && !destination && /\b(?:that|the same) (?:way|route)\b/i.test(clause) && (input.previous ?? input.last)) return { ...(input.previous ?? input.last), explicit: false };
 
   if (pair && !origin && !destination) {
     if (context.origin && pair.includes(context.origin)) {
@@ -197,7 +202,8 @@ export function resolveDirection(input: DirectionInput): Direction {
   }
   if (flow === 'out') {
     // Leaving with no place named: people leave the country they were counted in.
-    const onward = /\b(?:since|of them|of whom|moved on|onward|later|then|again)\b/i.test(clause) || !!input.previous;
+    const onward = /\b(?:since|of them|of whom|moved on|onward|later|then|again)\b/i.test(clause) || (!!input.previous && !input.parallel);
+    if (!origin && input.parallel && input.previous?.origin) origin = input.previous.origin;
     if (!origin) origin = onward ? (input.previous?.destination ?? topic ?? context.destination ?? context.origin) : (citizenship ?? topic ?? context.origin);
     return { origin, destination: noSingleDestination || destination === origin ? undefined : destination, explicit };
   }
@@ -219,7 +225,7 @@ export function resolveDirection(input: DirectionInput): Direction {
     // A nationality stands in for the origin, unless they are nationals going home along the article's flow.
     else if (flow !== 'back' && citizenship && citizenship !== destination && citizenship !== (destination ?? base.destination ?? context.destination)) origin = citizenship;
     else origin = base.origin ?? context.origin;
-    if (!origin && destination && input.mostNamed !== destination) origin = input.mostNamed;
+    if (!origin && destination) origin = input.mostNamed?.find((c) => c !== destination);
     if (origin === destination) origin = undefined;
   }
   if (!destination && !noSingleDestination) {

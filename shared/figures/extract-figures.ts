@@ -32,7 +32,7 @@ interface ArticleState {
   largest?: { key: string; count: number };
   /** How often each country is named, for the article's most named one. */
   named?: Map<string, number>;
-  mostNamed?: string;
+  mostNamed?: string[];
   /** Sentence analyses shared by the two readings of one article. */
   cache: Map<string, Analysis>;
 }
@@ -98,7 +98,7 @@ function clauseBounds(text: string, n: NumberMention, from: number, to: number):
   }
   // A relative clause after the noun ("138 migrants who had entered ...") says what they did before.
   const clauseEnd = end;
-  const rel = /\b(?:who|whom|which|that)\b/i.exec(text.slice(n.end, end));
+  const rel = /(?<!\bof\s)\b(?:who|whom|which|that)\b/i.exec(text.slice(n.end, end));
   if (rel && /^\s*(?:\S+\s+){0,5}$/.test(text.slice(n.end, n.end + rel.index))) end = n.end + rel.index;
   return [start, end, clauseEnd];
 }
@@ -137,7 +137,9 @@ function cueFor(cues: Cue[], n: NumberMention, from: number, to: number, text: s
   }
   const [cs, ce, relEnd] = clauseBounds(text, n, from, to);
   // A stock word in a relative clause still says what the people are: "3.6 million Afghans who were already living in Iran".
-  const relBlock = cues.find((c) => c.kind === 'stock' && c.start >= ce && c.end <= relEnd);
+  // A restrictive relative ("300 men who were called up were sent home") lets the main verb after it block too.
+  const restrictive = !text.slice(n.end, ce).includes(',');
+  const relBlock = cues.find((c) => (c.kind === 'stock' || (restrictive && c.kind === 'aftermath')) && c.start >= ce && c.end <= relEnd);
   if (relBlock) return relBlock;
   // The predicate after the number first, then the words before it, then anything in the number's part of the sentence.
   const inClause = (weak: boolean) => nearestIn(cues, n, n.end, ce, weak) ?? nearestIn(cues, n, cs, n.start, weak);
@@ -260,7 +262,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       continue;
     }
     // "A further 21,113 were caught ...: 14,313 as they ..." — a list after a blocked number shares its fate.
-    if (blocked && !cue && !previous) continue;
+    if (blocked && !previous && (!cue || !clauseCue(cues, n, from, to, full))) continue;
     if (cue) blocked = false;
     if (cue?.kind === 'cross') metric = 'border_crossing';
     else if (cue?.kind === 'mobilize') metric = 'mobilization';
@@ -280,7 +282,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     const leftClause = text.slice(cs, n.start);
     // "might add around 50,000 troops", "the EU will resettle one Syrian": speculation and plans are no crossings.
     if (/\b(?:may|might|could)\b/i.test(leftClause) && !/\b(?:said|says)\b.*\b(?:had|have)\b/i.test(leftClause)) continue;
-    if (metric === 'border_crossing' && /\b(?:will|would|shall|plans? to|expected to|is to|are to)\s+(?:\w+\s+){0,5}$/i.test(leftClause)) continue;
+    if (metric === 'border_crossing' && /\b(?:will|would|shall|(?:plans?|expects?|expected|aims?|intends?|seeks?|wants?|set|due|going|is|are) to)\s+(?:\w+\s+){0,5}$/i.test(leftClause)) continue;
     // A troop count is a call-up only where the sentence talks about calling people up.
     if (metric === 'mobilization' && chosen?.weak && /^troops$/i.test(chosen.text) && !cues.some((c) => c.kind === 'mobilize' && !/^troops$/i.test(c.text)) && !/\b(?:add|more|target|wants?|wanted|needs?|seeks?)\b/i.test(text)) continue;
     if (metric === 'border_crossing' && chosen && chosen.start >= n.end && FORECAST_MODAL.test(text.slice(n.end, chosen.start)) && !/\b(?:had|have|has)\b/.test(text.slice(n.end, chosen.start))) {
@@ -327,6 +329,8 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         // Places before the verb that governs the number belong to an earlier clause.
         subjectFrom: cs,
         mostNamed: state.mostNamed,
+        last: state.last?.metric === 'border_crossing' ? state.last.places : undefined,
+        parallel: !!previous && chosen === previous.cue,
         clauseFrom: Math.max(previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs, chosen && chosen.end <= n.start && chosen.start >= cs ? chosen.start : 0),
         partOf: group.partOf,
         breakdown: group.partOf || /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) || /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text),
@@ -473,11 +477,8 @@ function mainFlow(state: ArticleState): Places {
   return { origin, destination };
 }
 
-function mostNamed(state: ArticleState): string | undefined {
-  let best: string | undefined;
-  let bestN = 0;
-  for (const [place, n] of state.named ?? []) if (n > bestN) [best, bestN] = [place, n];
-  return best;
+function rankNamed(state: ArticleState): string[] {
+  return [...(state.named ?? [])].sort((a, b) => b[1] - a[1]).map(([place]) => place);
 }
 
 /** Finds people-count figures about border crossings and mobilization, headline first, in reading order. */
@@ -489,7 +490,7 @@ export function extractFigures(input: FigureInput): Figure[] {
   const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map(), cache, named: new Map() };
   if (input.title) readSentence(input.title, first);
   readBody(input, first);
-  const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map(), cache, mostNamed: mostNamed(first) };
+  const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map(), cache, mostNamed: rankNamed(first) };
   const title = input.title?.replace(/\s+/g, ' ').trim();
   const headline: Figure[] = [];
   if (title) {

@@ -30,6 +30,7 @@ export function roleOf(sentence: string, n: NumberMention): Role {
   // "Volodya, 35, who flew in" is an age; "nine in ten" a proportion.
   if (/[A-Z][a-z]+,\s*$/.test(before) && /^,/.test(after) && n.value < 120) return 'not-people';
   if (/^\s+(?:in|out of)\s+(?:ten|five|four|three|every|\d+)\b/i.test(after)) return 'not-people';
+  if (/\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+$/i.test(before)) return 'not-people';
   if (n.value < 100 && /\b(?:under|over|above|below|older than|younger than)\s*$/i.test(before) && !/^\s*(?:people|men|women|children|refugees|migrants|[A-Z]\w+s)\b/.test(after)) return 'not-people';
   if (/\bage\b(?:\s+\S+){0,6}\s*$/i.test(before) && n.value < 130) return 'not-people';
   if (AGE_BEFORE.test(before) || /^\s*(?:-|\s)?years?[- ]old\b|^-year-olds?\b/i.test(after)) return 'not-people';
