@@ -49,7 +49,7 @@ const STOCK = words([
   'remain(?:ed|s|ing)?', 'stay(?:ed|s|ing)?', 'still (?:in|there|here)', 'host(?:ed|s|ing)?', 'register(?:ed|s)?', 'registration',
   'applied for', 'appl(?:y|ying) for', 'asylum (?:applications|claims|requests)', 'hold(?:s|ing)?', 'held', 'liv(?:e|es|ing)', 'resid(?:e|ing|ents)',
   'displaced (?:inside|within)', 'internally displaced', 'detain(?:ed|ing)?', 'arrest(?:ed)?', 'waiting', 'queu(?:e|ed|ing)',
-  'stranded', 'shelter(?:ed|ing|s)?', 'population', 'home to', 'on (?:its|the|their) regist(?:er|ers|ry)', 'camp(?:ing|ed)', 'eligible', 'displaced', 'hous(?:ed|ing)', 'accommodated', 'opened (?:its|their) (?:halls|doors|homes)',
+  'stranded', 'shelter(?:ed|ing|s)?', 'population', 'home to', 'on (?:its|the|their) regist(?:er|ers|ry)', 'camp(?:ing|ed)', 'eligible', 'displaced', '(?:fle(?:d|e|eing)|left|leaving|forced from|driven from) (?:their|his|her) (?:own )?homes?', 'hous(?:ed|ing)', 'accommodated', 'opened (?:its|their) (?:halls|doors|homes)',
   'caught', 'intercepted', 'tr(?:ied|ying) to', 'attempt(?:ed|ing)? to', 'received (?:one|it|them|a|an|their|his|her|the|papers|documents|summons(?:es)?)\\b', 'apprehended', 'turned (?:back|away)', 'blocked', 'records', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',
 ]);
 

@@ -202,10 +202,17 @@ export function resolveDirection(input: DirectionInput): Direction {
   }
   if (flow === 'out') {
     // Leaving with no place named: people leave the country they were counted in.
-    const onward = /\b(?:since|of them|of whom|moved on|onward|later|then|again)\b/i.test(clause) || (!!input.previous && !input.parallel);
+    // "have left their country": the group's own country.
+    if (!origin && citizenship && /\b(?:their|his|her) (?:own |home )?(?:country|homeland)\b/i.test(clause)) origin = citizenship;
+    const onward = /\b(?:have since|has since|had since|of them|of whom|moved on|onward|later|then|again)\b/i.test(clause) || (!!input.previous && !input.parallel);
     if (!origin && input.parallel && input.previous?.origin) origin = input.previous.origin;
     if (!origin) origin = onward ? (input.previous?.destination ?? topic ?? context.destination ?? context.origin) : (citizenship ?? topic ?? context.origin);
     return { origin, destination: noSingleDestination || destination === origin ? undefined : destination, explicit };
+  }
+  // "Egypt has received 450,000 and Chad more than 500,000": a country right before a listed number takes the role of the one before.
+  if (input.parallel && !destination && !origin && input.previous?.destination) {
+    const gap = input.places.filter((p) => p.kind !== 'demonym' && p.end <= input.at && input.at - p.end < 30 && /^\s+(?:(?:about|around|some|roughly|nearly|almost|more than|over|at least|just over|another)\s+)?$/i.test(input.text.slice(p.end, input.at))).pop();
+    if (gap) destination = gap.place;
   }
   if (!destination && !noSingleDestination && flow !== 'back') {
     const subject = unboundBefore(input, bound);
@@ -225,6 +232,7 @@ export function resolveDirection(input: DirectionInput): Direction {
     // A nationality stands in for the origin, unless they are nationals going home along the article's flow.
     else if (flow !== 'back' && citizenship && citizenship !== destination && citizenship !== (destination ?? base.destination ?? context.destination)) origin = citizenship;
     else origin = base.origin ?? context.origin;
+    if (!origin && destination && input.authority !== destination) origin = input.authority;
     if (!origin && destination) origin = input.mostNamed?.find((c) => c !== destination);
     if (origin === destination) origin = undefined;
   }

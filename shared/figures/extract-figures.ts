@@ -337,6 +337,10 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       });
       if (dir.origin) figure.origin = dir.origin;
       if (dir.destination) figure.destination = dir.destination;
+      // A crossing with no place at all says nothing an analyst can plot.
+      if (!dir.origin && !dir.destination) continue;
+      // "evacuated from northern Israel": an evacuation inside one's own country is no crossing.
+      if (/^evacuat/i.test(chosen?.text ?? '') && !dir.destination && (dir.origin === groupCountry(group.who) || /\bfrom (?:the )?(?:north|south|east|west)(?:ern)?\b/i.test(clause))) continue;
       if (dir.explicit && (flow === 'in' || flow === 'neutral' || (flow === 'out' && dir.origin && dir.destination))) updateFlow(state, dir);
       if (dir.explicit && dir.origin && dir.destination && flow !== 'back' && flow !== 'expel') {
         const key = `${dir.origin}\u0000${dir.destination}`;
@@ -346,8 +350,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         voted.add(key);
       }
       else if (dir.explicit && flow === 'out' && dir.origin && !state.flow.origin) state.flow = { ...state.flow, origin: dir.origin };
-      // A crossing with no place at all says nothing an analyst can plot.
-      if (!dir.origin && !dir.destination) continue;
+
       previous = { metric, places: { origin: dir.origin, destination: dir.destination }, cue: chosen, period, per };
     } else {
       const country = mobilizingCountry(text, places, n, from, to, periods) ?? state.mobilizing ?? places.find((p) => !periods.some((s) => overlaps(s, p)))?.place ?? state.firstCountry;
@@ -373,6 +376,10 @@ function authorityCountry(attribution: string): string | undefined {
   if (!p) return undefined;
   if (p.kind === 'demonym' && !/^\s+(?:[A-Z]\w+\s+)*(?:border|police|officials?|authorities|government|ministry|interior|guards?|service|agency|migration|immigration|statistics)/i.test(attribution.slice(p.end))) return undefined;
   return p.place;
+}
+
+function groupCountry(who: string | undefined): string | undefined {
+  return who ? findPlaces(who).find((p) => p.kind === 'demonym')?.place : undefined;
 }
 
 function updateFlow(state: ArticleState, dir: Places): void {

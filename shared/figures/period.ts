@@ -23,7 +23,7 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\bsince\\s+(?:then|that date|that day|that time|that point)\\b`, 'gi'),
   new RegExp(`\\b${MONTH}\\s*\\d{1,2}\\s*(?:to|–|-)\\s*(?:${MONTH}\\s*)?\\d{1,2}\\b`, 'gi'),
   new RegExp(`\\bin\\s+(?:the\\s+whole\\s+of\\s+)?(?:19|20)\\d\\d\\b`, 'gi'),
-  new RegExp(`\\bin\\s+a\\s+(?:week|month|fortnight)\\b`, 'gi'),
+  new RegExp(`\\bin\\s+a\\s+(?:single\\s+)?(?:week|month|fortnight)\\b`, 'gi'),
   new RegExp(`\\bfrom\\s+(?:${MONTH}|${DAY}|\\d{1,2}\\s+${MONTH})${UNTIL_BREAK}\\s+(?:to|until|through)\\s+${UNTIL_BREAK}${END}`, 'gi'),
   new RegExp(`\\b(?:on|by|until|as of)\\s+(?:\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.m\\.|p\\.m\\.)\\s+on\\s+)?(?:the same day|a single day(?:\\s+around\\s+${DATE})?|${DATE}${PART})(?:\\s+alone)?`, 'gi'),
   new RegExp(`\\b(?:in|on)\\s+a\\s+single\\s+day\\b|\\bin\\s+(?:\\w+\\s+)?(?:24|48|72)\\s+hours\\b|\\bin\\s+(?:one|two|three|four|five|six|seven|\\d+)\\s+(?:days?|weeks?|months?)\\b`, 'gi'),

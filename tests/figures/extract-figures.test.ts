@@ -100,6 +100,17 @@ describe('border crossings', () => {
     expect(f.destination).toBe('Kenya');
   });
 
+  it('gives an elided verb\'s list its own destinations', () => {
+    const figs = peopleFigures('More than 1.5 million people have fled Sudan since April. Egypt has received about 450,000 of them and Chad more than 500,000, officials said.');
+    expect(only(figs, 450000)).toMatchObject({ origin: 'Sudan', destination: 'Egypt' });
+    expect(only(figs, 500000)).toMatchObject({ origin: 'Sudan', destination: 'Chad' });
+  });
+
+  it('takes the origin of "left their country" from the group', () => {
+    const f = only(peopleFigures('Colombia hosts many migrants. The UN says 7.7 million Venezuelans have left their country since 2014.'), 7700000);
+    expect(f.origin).toBe('Venezuela');
+  });
+
   it('reads breakdowns of a crossing as figures of their own', () => {
     const figs = peopleFigures('About 9,000 people crossed from Sudan into South Sudan last week; 5,200 of them were children.');
     expect(only(figs, 5200)).toMatchObject({ origin: 'Sudan', destination: 'South Sudan', who: 'children' });
@@ -178,6 +189,8 @@ describe('not figures', () => {
     ['detentions', 'Police detained 1,200 people at protests against the mobilization.'],
     ['evacuations inside a country', 'Authorities evacuated 30,000 people from coastal towns in the province.'],
     ['populations', 'Armenia, a country of about 2.8 million people, has seen many arrivals.'],
+    ['internal evacuations', 'Roughly 60,000 Israelis have been evacuated from northern Israel since October.'],
+    ['people who fled their homes', 'Half a million Lebanese have fled their homes since the strikes began.'],
     ['registered parts of a flow', 'The government has registered 65,000 of the new arrivals so far.'],
     ['reservists on the books', 'It has some 465,000 reservists on its books.'],
   ])('%s', (_kind, body) => {
