@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Feed, FeedItem } from '../domain/types.ts';
 import { dedupeItems } from '../feeds/dedupe-items.ts';
@@ -5,53 +6,93 @@ import { parseFeed } from '../feeds/parse-feed.ts';
 import type { FeedState } from '../store/store.ts';
 import type { PipelineDeps } from './deps.ts';
 
+/** Feed health is rewritten at least this often even when nothing changed. */
+const HEARTBEAT_MS = 60 * 60 * 1000;
+/** Handed-off keys kept per feed: enough for long feeds, small enough for one 4 KB read. */
+const MAX_HANDED_OFF = 240;
+
 export interface FeedPollResult {
   feed: Feed;
+  /** Items not handed off before: the caller checks them against the store and hands them off. */
   items: FeedItem[];
+  /** 304, or a body identical to the last one fully handed off. */
   notModified: boolean;
+  /** Items of the feed left out because they were handed off before. */
+  known: number;
   error?: string;
+  /** What to store once the items are handed off (see commitFeedPoll). */
+  next?: FeedState;
+  previous?: FeedState;
 }
 
-/** Polls one feed with a conditional GET and records its health, whatever happens. */
+const itemKey = (item: FeedItem) => createHash('sha256').update(item.link).digest('base64url').slice(0, 12);
+
+/**
+ * Polls one feed with a conditional GET. Most polls of a feed find nothing new, so they
+ * must cost almost nothing: a 304 or an unchanged body stops before parsing, and items
+ * handed off on an earlier poll are dropped without a store lookup. Failures are
+ * recorded at once; success is recorded by commitFeedPoll after the hand-off.
+ */
 export async function pollFeed(feed: Feed, deps: PipelineDeps): Promise<FeedPollResult> {
   const previous = await deps.store.getFeedState(feed.url);
   const nowIso = deps.now().toISOString();
-  const state: FeedState = {
-    url: feed.url,
-    name: feed.name ?? previous?.name,
-    etag: previous?.etag,
-    lastModified: previous?.lastModified,
-    lastSuccessAt: previous?.lastSuccessAt,
-    lastError: previous?.lastError,
-    lastErrorAt: previous?.lastErrorAt,
-    consecutiveFailures: previous?.consecutiveFailures ?? 0,
-    itemsSeen: previous?.itemsSeen,
-    lastPolledAt: nowIso,
-  };
+  const base: FeedState = { ...(previous ?? { consecutiveFailures: 0 }), url: feed.url, name: feed.name ?? previous?.name, lastPolledAt: nowIso };
   try {
     const res = await deps.fetcher.fetch({ url: feed.url, kind: 'feed', etag: previous?.etag, lastModified: previous?.lastModified });
-    if (res.notModified) {
-      await deps.store.putFeedState({ ...state, lastSuccessAt: nowIso, consecutiveFailures: 0 });
-      return { feed, items: [], notModified: true };
-    }
-    const items = dedupeItems(await parseFeed(res.text, res.url));
-    await deps.store.putFeedState({
-      ...state,
-      etag: res.etag,
-      lastModified: res.lastModified,
-      lastSuccessAt: nowIso,
-      consecutiveFailures: 0,
-      itemsSeen: items.length,
-    });
-    return { feed, items, notModified: false };
+    const success = { ...base, lastSuccessAt: nowIso, consecutiveFailures: 0 };
+    const unchanged = { feed, items: [], notModified: true, known: previous?.itemsSeen ?? 0, previous };
+    if (res.notModified) return { ...unchanged, next: success };
+    const bodyHash = createHash('sha256').update(res.text).digest('base64url');
+    const validators = { etag: res.etag, lastModified: res.lastModified };
+    if (previous?.bodyHash === bodyHash) return { ...unchanged, next: { ...success, ...validators } };
+    const all = dedupeItems(await parseFeed(res.text, res.url));
+    const handedOff = new Set(previous?.handedOff ?? []);
+    const items = all.filter((item) => !handedOff.has(itemKey(item)));
+    return {
+      feed,
+      items,
+      notModified: false,
+      known: all.length - items.length,
+      next: { ...success, ...validators, bodyHash, handedOff: all.slice(0, MAX_HANDED_OFF).map(itemKey), itemsSeen: all.length },
+      previous,
+    };
   } catch (err) {
     // "timeout: no response in 20 s": the reason code first, so feed health groups by cause.
     const reason = (err as { reason?: unknown }).reason;
     const detail = (err as Error).message || String(err);
     const message = typeof reason === 'string' && !detail.startsWith(reason) ? `${reason}: ${detail}` : detail;
-    await deps.store.putFeedState({ ...state, lastError: message, lastErrorAt: nowIso, consecutiveFailures: state.consecutiveFailures + 1 });
-    return { feed, items: [], notModified: false, error: message };
+    await deps.store.putFeedState({ ...base, lastError: message, lastErrorAt: nowIso, consecutiveFailures: base.consecutiveFailures + 1 });
+    return { feed, items: [], notModified: false, known: 0, error: message };
   }
+}
+
+/**
+ * Records a successful poll once its items are handed off (queued on AWS, settled
+ * locally). Items that were not (`notHandedOff`, e.g. an article that failed and must be
+ * read again) stay out of the handed-off set, and the body hash is kept only when every
+ * item went, so the next poll looks at them again. Nothing is written when nothing
+ * changed but the time, except an hourly heartbeat for feed health.
+ */
+export async function commitFeedPoll(result: FeedPollResult, deps: PipelineDeps, notHandedOff: ReadonlySet<string> = new Set()): Promise<void> {
+  if (!result.next) return;
+  let next = result.next;
+  const held = result.items.filter((item) => notHandedOff.has(item.link)).map(itemKey);
+  if (held.length > 0) {
+    const heldSet = new Set(held);
+    next = { ...next, bodyHash: undefined, handedOff: next.handedOff?.filter((k) => !heldSet.has(k)) };
+  }
+  const prev = result.previous;
+  const changed =
+    !prev ||
+    prev.consecutiveFailures !== 0 ||
+    prev.etag !== next.etag ||
+    prev.lastModified !== next.lastModified ||
+    prev.bodyHash !== next.bodyHash ||
+    prev.name !== next.name ||
+    (prev.handedOff ?? []).join() !== (next.handedOff ?? []).join() ||
+    Date.parse(next.lastSuccessAt ?? '') - Date.parse(prev.lastSuccessAt ?? '') >= HEARTBEAT_MS ||
+    !prev.lastSuccessAt;
+  if (changed) await deps.store.putFeedState(next);
 }
 
 export async function pollFeeds(feeds: readonly Feed[], deps: PipelineDeps): Promise<FeedPollResult[]> {

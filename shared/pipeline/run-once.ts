@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import type { Alert, Feed, FeedItem } from '../domain/types.ts';
 import type { PipelineDeps } from './deps.ts';
-import { pollFeeds } from './poll-feeds.ts';
+import { oldestFirst, readingOrder } from './reading-order.ts';
+import { commitFeedPoll, pollFeeds } from './poll-feeds.ts';
 import { MAX_ARTICLE_ATTEMPTS, readArticle, recordArticle, recordArticleFailure, type ReadArticle } from './process-article.ts';
 
 export interface RunSummary {
@@ -21,17 +22,6 @@ export interface RunSummary {
 type ReadOutcome = ReadArticle | { item: FeedItem; error: string };
 
 const RECORD_WINDOW = 64;
-
-/** Oldest first by the given time; undated last, in their given order. */
-function oldestFirst<T>(list: readonly T[], timeOf: (x: T) => string | undefined): T[] {
-  return list
-    .map((x, i) => ({ x, i, t: Date.parse(timeOf(x) ?? '') }))
-    .sort((a, b) => (Number.isNaN(a.t) ? Infinity : a.t) - (Number.isNaN(b.t) ? Infinity : b.t) || a.i - b.i)
-    .map((e) => e.x);
-}
-
-/** Items oldest publication first, as the alert contract reads them. */
-export const readingOrder = (items: readonly FeedItem[]) => oldestFirst(items, (i) => i.published);
 
 /** Read articles by their pages' own publication times, the feed item's when the page gives none. */
 const byPublication = (reads: readonly ReadOutcome[]) => oldestFirst(reads, (r) => ('article' in r ? r.article.published : undefined) ?? r.item.published);
@@ -63,13 +53,14 @@ export async function runOnce(feeds: readonly Feed[], deps: PipelineDeps): Promi
       summary.errors.push({ url: result.feed.url, error: result.error });
     } else if (result.notModified) summary.feedsNotModified++;
     else summary.feedsOk++;
+    summary.articlesSeen += result.known;
     // The same story in two feeds is one article.
     for (const item of result.items) if (!byLink.has(item.link)) byLink.set(item.link, item);
   }
 
   const done = await deps.store.settledArticles([...byLink.keys()], MAX_ARTICLE_ATTEMPTS);
   const fresh = readingOrder([...byLink.values()].filter((item) => !done.has(item.link)));
-  summary.articlesSeen = byLink.size - fresh.length;
+  summary.articlesSeen += byLink.size - fresh.length;
   summary.articlesNew = fresh.length;
 
   const limit = pLimit(deps.concurrency ?? 8);
@@ -108,5 +99,8 @@ export async function runOnce(feeds: readonly Feed[], deps: PipelineDeps): Promi
       deps.onProgress?.({ type: 'article', url: read.item.link, done: finished, total: fresh.length, figures, alerts, error });
     }
   }
+  // Articles that failed stay out of each feed's handed-off set, to be read again.
+  const failed = new Set(summary.errors.map((e) => e.url));
+  await Promise.all(polled.map((result) => commitFeedPoll(result, deps, failed)));
   return summary;
 }

@@ -12,6 +12,10 @@ export interface FeedState {
   lastErrorAt?: string;
   consecutiveFailures: number;
   itemsSeen?: number;
+  /** Hash of the last feed body whose items were all handed off: an unchanged body needs no parsing. */
+  bodyHash?: string;
+  /** Keys of the feed's current items already handed off (queued or settled): not checked again. */
+  handedOff?: string[];
 }
 
 export interface ArticleState {
