@@ -5,7 +5,8 @@ const VERB =
   '(?:said|says|say|told|tells|telling|gave (?:the )?figures?|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|counting|recorded|records|recording|registered|show|shows|showed|indicate|indicates|cited|acknowledged|acknowledges|spoke of|signed|let|set out|put the (?:number|figure|total|target|count|tally)|puts the (?:number|figure|total|target|count|tally))';
 const AUX = '(?:\\s+(?:has|have|had|also|later|earlier|previously|now|separately|then|further|again|would|will|is|was))*';
 
-const VERB_RE = new RegExp(`\\b${VERB}\\b`, 'g');
+// "reported to enlistment offices" is no report of a number.
+const VERB_RE = new RegExp(`\\b${VERB}\\b(?!\\s+(?:to|for)\\b)`, 'g');
 const AUX_TAIL = new RegExp(`${AUX}\\s*$`, 'i');
 const ACCORDING = /\baccording to ([^,;:“”"()]+?)(?=\s*(?:[,;:()“”"]|\.(?:\s|$)|$))/gi;
 const INVERTED = new RegExp(`[,”"]\\s*${VERB}\\s+((?:[A-Z]|the |an? )[^;:“”"()]+?)(?=\\s*(?:\\.(?:\\s|$)|$|;|,\\s+(?:who|which|adding|citing|as|in|on|at)\\b))`, 'g');
@@ -59,7 +60,7 @@ function clean(raw: string): string | undefined {
   // A clause with a number in it is a figure, not a source.
   if (/\d/.test(t) && !/^\S+\s+\d/.test(t) && /\b(?:have|has|had|were|was|are|is)\b/.test(t)) return undefined;
   if (/^(?:it|there|this|that|which|who|but|and|or|so|reports?|figures?|data|many|some|others?)$/i.test(t)) return undefined;
-  if (/\b(?:whom?|which)\b/i.test(t) || /^according\b/i.test(t) || /^(?:as|so|if|its?|this|then|also|now|here|there)$/i.test(t) || t.length < 3) return undefined;
+  if (/\b(?:whom?|which)\b/i.test(t) || /^according\b/i.test(t) || /^(?:as|so|if|its?|this|then|also|now|here|there|still|just|[a-z]+ly)$/i.test(t) || t.length < 3) return undefined;
   if (/^(?:it|there|this|that|which|who)\b/i.test(t)) return undefined;
   return t;
 }

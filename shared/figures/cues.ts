@@ -33,7 +33,7 @@ const CROSS = words([
   'pushed back', 'let(?= (?:in|through|at least|about|some|more than|\\d))', 'allowed (?:in|through)', 'passed through', 'through the (?:\\w+ )?(?:gate|crossing|checkpoint)',
   'receiv(?:ed|ing)', 'took in', 'tak(?:e|ing) in', 'admitted', 'landed', 'ashore', 'reached', 'mov(?:ed|ing) on',
   'escap(?:ed|ing)', 'across the border', 'over the border', 'head(?:ed|ing) (?:back|home|for|to|into|across)',
-  'emigrat(?:ed|ing|ion)', 'emigrants', 'exodus', 'influx', 'outflow', 'inflow', 'newcomers', 'evacuees', 'returnees',
+  'emigrat(?:ed|ing|ion)', 'repatriat(?:ed|ing|ion)', 'sought (?:refuge|shelter|safety|protection|sanctuary)', 'seek(?:ing)? (?:refuge|shelter|safety)', 'emigrants', 'exodus', 'influx', 'outflow', 'inflow', 'newcomers', 'evacuees', 'returnees',
   'sea crossing', 'driven',
 ]);
 

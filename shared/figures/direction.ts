@@ -3,7 +3,7 @@
 // entered X" the destination, "back"/"the other way" reverses the flow the
 // article is about, and a nationality only stands in for a missing origin.
 import type { PlaceMention } from './gazetteer.ts';
-import { demonymCountry } from './gazetteer.ts';
+import { demonymCountry, findPlaces } from './gazetteer.ts';
 
 export type Flow = 'in' | 'out' | 'back' | 'expel' | 'neutral';
 
@@ -47,6 +47,8 @@ export interface DirectionInput {
   last?: Places;
   /** This number shares its verb with the one before it: a parallel flow, not an onward one. */
   parallel?: boolean;
+  /** The kind of movement of the figure before this one in the sentence. */
+  previousFlow?: Flow;
 }
 
 export interface Direction extends Places {
@@ -57,7 +59,7 @@ export interface Direction extends Places {
 const ORIGIN_BEFORE =
   /\b(?:from|out of|fled|flee|flees|fleeing|left|leave|leaves|leaving|departed|departing|depart|exited|exiting|exit|escaped|escaping|evacuated from|deported from|expelled from|abandoned)\s+(?:the\s+)?(?:(?:neighbou?ring|war-torn|northern|southern|eastern|western|mainland)\s+)?$/i;
 const DEST_BEFORE =
-  /\b(?:(?:for|to|into)\s+[A-Z][\w-]+\s+(?:and|or)|into|to|entered|entering|enter|enters|reached|reaching|reach|towards?|for|arrived in|arriving in|arrive in|arrivals in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
+  /\b(?:(?:for|to|into)\s+[A-Z][\w-]+\s+(?:and|or)|into|to|entered|entering|enter|enters|reached|reaching|reach|towards?|for|arrived in|arriving in|arrive in|arrivals in|refuge in|shelter in|safety in|sanctuary in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
 const NOT_DEST_TO = /\b(?:close|next|according|due|similar|compared|up|owing|thanks|prior|related|route|routes|road|corridor|return(?:ed|ing)?\s+home)\s+(?:to|into)\s+(?:the\s+)?$/i;
 const NOT_ORIGIN_FROM = /\b(?:figures|data|statistics|numbers|reports?|officials|sources|estimates|tally|help|aid|support)\s+from\s+(?:the\s+)?$/i;
 const EXPELLER_VERB = /^\s*(?:(?:countries|authorities|officials|police|government|has|have|had|also|was|were|is|now|already)\s+)*(?:expelled|expelling|deported|deporting|returned|returning|sent back|sending back|handed|pushed back|removed|flew|flown)\b/i;
@@ -88,9 +90,11 @@ function boundPlaces(input: DirectionInput): Bound[] {
   for (let i = 0; i < inSpan.length; i++) {
     const p = inSpan[i];
     const before = text.slice(Math.max(0, p.start - 40), p.start);
-    const after = text.slice(p.end, p.end + 30);
+    // "Iranian authorities deported ...": a nationality before an authority stands for its country as a subject.
+    const authority = p.kind === 'demonym' ? /^\s+(?:border\s+)?(?:authorities|officials|police|guards|government|forces|troops|army|military)\b/i.exec(text.slice(p.end, p.end + 40)) : null;
+    const after = text.slice(p.end + (authority ? authority[0].length : 0), p.end + 40);
     // A nationality names land only before a place noun: "the Greek islands", "Syrian territory".
-    const isLand = p.kind !== 'demonym' || PLACE_NOUN.test(after);
+    const isLand = p.kind !== 'demonym' || PLACE_NOUN.test(after) || !!authority;
     if (!isLand) continue;
     // "into Romania, Moldova, Poland and Hungary" names no single destination.
     const next = inSpan[i + 1];
@@ -100,10 +104,11 @@ function boundPlaces(input: DirectionInput): Bound[] {
     const prev = inSpan[i - 1];
     const inList = !!prev && prev.kind !== 'demonym' && MANY_PLACES.test(text.slice(prev.end, p.start)) && text.slice(prev.end, p.start).length < 8;
     const subjectOnly = !afterVerb(p);
-    if (subjectOnly && !(RECEIVER_VERB.test(text.slice(p.end, p.end + 40).replace(/^[’']s\b/, '')) || EXPELLER_VERB.test(after))) continue;
+    const receives = RECEIVER_VERB.test(after.replace(/^[’']s\b/, ''));
+    if ((subjectOnly || authority) && !(receives || EXPELLER_VERB.test(after))) continue;
     if (!subjectOnly && ORIGIN_BEFORE.test(before) && !NOT_ORIGIN_FROM.test(before)) out.push({ role: 'origin', place: p.place, at: p.start, multi: multi || inList });
     else if (!subjectOnly && DEST_BEFORE.test(before) && !NOT_DEST_TO.test(before)) out.push({ role: 'destination', place: p.place, at: p.start, multi: multi || inList });
-    else if (RECEIVER_VERB.test(text.slice(p.end, p.end + 40).replace(/^[’']s\b/, '')) && p.end <= input.at) {
+    else if (receives && p.end <= input.at) {
       out.push({ role: 'destination', place: p.place, at: p.start, multi: false });
     } else if (EXPELLER_VERB.test(after) && p.end <= input.at) {
       out.push({ role: 'origin', place: p.place, at: p.start, multi: false });
@@ -126,12 +131,7 @@ function boundPlaces(input: DirectionInput): Bound[] {
 }
 
 function whoCountry(who: string | undefined): string | undefined {
-  if (!who) return undefined;
-  for (const w of who.split(/[\s,]+/)) {
-    const c = demonymCountry(w);
-    if (c) return c;
-  }
-  return undefined;
+  return who ? findPlaces(who).find((p) => p.kind === 'demonym')?.place : undefined;
 }
 
 function borderPair(input: DirectionInput): [string, string] | undefined {
@@ -173,7 +173,8 @@ export function resolveDirection(input: DirectionInput): Direction {
 
   if (/\b(?:home|homeland)\b/i.test(clause) && !destination && citizenship && citizenship !== origin) destination = citizenship;
   const reversed = /\b(?:the other way|the other direction|in reverse|opposite direction)\b/i.test(clause);
-  if ((reversed || (flow === 'back' && bound.length === 0 && !input.breakdown)) && !origin && !destination && (input.previous ?? context).origin) {
+  const reversible = !input.previousFlow || input.previousFlow === 'in' || input.previousFlow === 'neutral' || input.previousFlow === 'out';
+  if ((reversed || (flow === 'back' && bound.length === 0 && !input.breakdown && reversible)) && !origin && !destination && (input.previous ?? context).origin) {
     const base = input.previous ?? context;
     return { origin: base.destination, destination: base.origin, explicit: false };
   }
@@ -196,7 +197,7 @@ export function resolveDirection(input: DirectionInput): Direction {
   const topic = sentenceTopic(input) ?? input.topic;
   const base = input.previous ?? context;
   if (flow === 'expel') {
-    if (!origin) origin = input.previous?.origin ?? topic ?? context.destination;
+    if (!origin) origin = input.previous?.origin ?? topic ?? input.authority ?? context.destination;
     if (!destination && !noSingleDestination) destination = input.previous?.destination ?? (citizenship !== origin ? citizenship : undefined);
     return { origin, destination: destination === origin ? undefined : destination, explicit };
   }
@@ -237,7 +238,9 @@ export function resolveDirection(input: DirectionInput): Direction {
     if (origin === destination) origin = undefined;
   }
   if (!destination && !noSingleDestination) {
-    if (flow === 'back' && origin && origin === base.destination) destination = base.origin;
+    // "were repatriated from Iran": people going back go to their own country.
+    if (flow === 'back' && citizenship && citizenship !== origin) destination = citizenship;
+    else if (flow === 'back' && origin && origin === base.destination) destination = base.origin;
     else if (origin !== base.destination) destination = base.destination ?? context.destination;
     if (!destination && flow !== 'back' && input.home !== origin) destination = input.home;
     if (destination === origin) destination = undefined;

@@ -75,7 +75,7 @@ const BLOCKERS = new Set<CueKind>(['stock', 'forecast', 'denial', 'aftermath', '
 
 const OUT_FLOW = /^(?:left|leav|depart|exit|fle|escap|evacuat|airlift|fl(?:ew|own|ying)|emigra|mov(?:ed|ing) on|travell?ed out|outflow|exodus)/i;
 const EXPEL_FLOW = /^(?:deport|expel|expulsion|sent back|handed|pushed back)/i;
-const BACK_FLOW = /^(?:return|went back|go(?:es|ing)? back|c[ao]me back|head(?:ed|ing) back|gone home|go home|returnees)/i;
+const BACK_FLOW = /^(?:repatriat|return|went back|go(?:es|ing)? back|c[ao]me back|head(?:ed|ing) back|gone home|go home|returnees)/i;
 const IN_FLOW = /^(?:enter|entr|arriv|c[ao]me|coming|pour|stream|flood|flock|surg|receiv|took in|tak|admitted|landed|ashore|reached|let|allowed|influx|inflow|newcomers|refugees|asylum)/i;
 
 const PLANNED_STRONG = /\b(?:target(?:ed|s)?|goal|aims?|aimed|plans?\s+to|planning\s+to|intends?|intended|wants?|wanted|propos(?:ed|es|ing|al)|quota|would\s+be|will\s+be|to\s+be\s+(?:called|drafted|summoned|mobili[sz]ed|conscripted|recruited)|are\s+to\s+be|is\s+meant|are\s+meant|due\s+to|going\s+to|plans?\s+(?:it|to)|seeks?|needs?|intake|expected|(?:had\s+been|was|is|were)\s+to\s+(?:draft|call|mobili[sz]e|summon|conscript|recruit))\b/gi;
@@ -221,7 +221,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   const a = analyse(text, state.cache);
   const { numbers, periods } = a;
   if (!numbers.length) {
-    noteContext(a, state);
+    noteContext(a, state, text);
     return { figures };
   }
   // A table cell borrows its column header's cue ("Arrivals from Ukraine") after its own words.
@@ -230,7 +230,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   const full = cell ? `${text} ${cell.header}` : text;
   const places = [...a.places, ...(cell ? findPlaces(cell.header).map(shift) : [])].filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
   const attributions = a.attributions;
-  let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per']; status?: Status } | undefined;
+  let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per']; status?: Status; flow?: Flow } | undefined;
   let blocked = false;
   const voted = new Set<string>();
 
@@ -331,6 +331,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         mostNamed: state.mostNamed,
         last: state.last?.metric === 'border_crossing' ? state.last.places : undefined,
         parallel: !!previous && chosen === previous.cue,
+        previousFlow: previous?.flow,
         clauseFrom: Math.max(previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs, chosen && chosen.end <= n.start && chosen.start >= cs ? chosen.start : 0),
         partOf: group.partOf,
         breakdown: group.partOf || /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) || /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text),
@@ -351,7 +352,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       }
       else if (dir.explicit && flow === 'out' && dir.origin && !state.flow.origin) state.flow = { ...state.flow, origin: dir.origin };
 
-      previous = { metric, places: { origin: dir.origin, destination: dir.destination }, cue: chosen, period, per };
+      previous = { metric, places: { origin: dir.origin, destination: dir.destination }, cue: chosen, period, per, flow };
     } else {
       const country = mobilizingCountry(text, places, n, from, to, periods) ?? state.mobilizing ?? places.find((p) => !periods.some((s) => overlaps(s, p)))?.place ?? state.firstCountry;
       if (country) figure.country = country;
@@ -389,7 +390,14 @@ function updateFlow(state: ArticleState, dir: Places): void {
   else if (dir.destination && !state.flow.destination) state.flow = { ...state.flow, destination: dir.destination };
 }
 
-function noteContext(a: Analysis, state: ArticleState): void {
+const MOBILIZING = /^\s+(?:has\s+|had\s+)?(?:announced|declared|ordered|launched|began|started|begins|announces|declares|orders)\s+(?:a\s+|its\s+)?(?:first\s+)?(?:partial\s+|general\s+|full\s+|new\s+|military\s+)*(?:mobili[sz]ation|call-up|conscription|draft)\b/i;
+
+function noteContext(a: Analysis, state: ArticleState, text?: string): void {
+  // "Azerbaijan announced a partial mobilisation": the country a later count of reservists belongs to.
+  if (text && !a.numbers.length) {
+    const subject = a.places.find((p) => p.kind === 'country' && MOBILIZING.test(text.slice(p.end, p.end + 80)));
+    if (subject) state.mobilizing = subject.place;
+  }
   if (state.named) for (const p of a.places) if (p.kind === 'country') state.named.set(p.place, (state.named.get(p.place) ?? 0) + 1);
   if (!state.firstCountry) state.firstCountry = a.places.find((p) => p.kind !== 'bloc')?.place;
   const named = a.attributions.filter((x) => x.text);

@@ -127,7 +127,7 @@ function buildIndex(): Map<string, Entry> {
     for (const cap of c.capital ?? []) add(cap, { place, kind: 'capital' });
     const dem = c.demonyms?.eng;
     for (const d of new Set([dem?.m, dem?.f])) {
-      if (!d || DEMONYM_STOP.has(d) || /\s/.test(d)) continue;
+      if (!d || DEMONYM_STOP.has(d)) continue;
       add(d, { place, kind: 'demonym' });
       for (const p of plural(d)) add(p, { place, kind: 'demonym' });
     }

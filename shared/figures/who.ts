@@ -4,7 +4,7 @@ import { PEOPLE_NOUN } from './cues.ts';
 import { demonymCountry } from './gazetteer.ts';
 
 const STOP = new Set(
-  'have has had were was are is be been being will would could may might can who whom which that whose when where while as and or but if than then to into from in on at by for through across over since during after before per a an the each every this these those it its their his her they he she we said says say had also already now still more arrived entered crossed left fled came went returned poured streamed headed made moved stayed got reached landed passed arriving entering crossing leaving fleeing coming going returning called mobilized mobilised drafted summoned recruited joined'.split(
+  'have has had were was are is be been being will would could may might can who whom which that whose when where while as and or but if than then to into from in on at by for through across over since during after before per a an the each every this these those it its their his her they he she we said says say had also already now still more arrived entered crossed left fled came went returned poured streamed headed made moved stayed got reached landed passed sought sheltered trekked walked arriving entering crossing leaving fleeing coming going returning called mobilized mobilised drafted summoned recruited joined'.split(
     ' ',
   ),
 );
