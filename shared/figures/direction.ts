@@ -208,6 +208,7 @@ export function resolveDirection(input: DirectionInput): Direction {
     const onward = /\b(?:have since|has since|had since|of them|of whom|moved on|onward|later|then|again)\b/i.test(clause) || (!!input.previous && !input.parallel);
     if (!origin && input.parallel && input.previous?.origin) origin = input.previous.origin;
     if (!origin) origin = onward ? (input.previous?.destination ?? topic ?? context.destination ?? context.origin) : (citizenship ?? topic ?? context.origin);
+    if (!origin && destination) origin = input.mostNamed?.find((c) => c !== destination);
     return { origin, destination: noSingleDestination || destination === origin ? undefined : destination, explicit };
   }
   // "Egypt has received 450,000 and Chad more than 500,000": a country right before a listed number takes the role of the one before.

@@ -29,7 +29,7 @@ export function roleOf(sentence: string, n: NumberMention): Role {
   if (/^-(?:year|month|week|day|hour|minute|mile|km|kilomet|met(?:re|er)|storey|member|seat|point)/i.test(after)) return 'not-people';
   // "Volodya, 35, who flew in" is an age; "nine in ten" a proportion.
   if (/[A-Z][a-z]+,\s*$/.test(before) && /^,/.test(after) && n.value < 120) return 'not-people';
-  if (/^\s+(?:in|out of)\s+(?:ten|five|four|three|every|\d+)\b/i.test(after)) return 'not-people';
+  if (/^\s+(?:in|out of)\s+(?:ten|five|four|three|every|\d{1,3})\b(?![\d,])/i.test(after) && !/^\s+in\s+\d+\s+(?:days?|hours?|weeks?)/i.test(after)) return 'not-people';
   if (/\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+$/i.test(before)) return 'not-people';
   if (n.value < 100 && /\b(?:under|over|above|below|older than|younger than)\s*$/i.test(before) && !/^\s*(?:people|men|women|children|refugees|migrants|[A-Z]\w+s)\b/.test(after)) return 'not-people';
   if (/\bage\b(?:\s+\S+){0,6}\s*$/i.test(before) && n.value < 130) return 'not-people';

@@ -111,6 +111,18 @@ describe('border crossings', () => {
     expect(f.origin).toBe('Venezuela');
   });
 
+  it('reads multi-word nationalities and a compared count', () => {
+    const figs = peopleFigures('Only 196 North Koreans reached South Korea last year, compared with 1,047 in 2019.');
+    expect(only(figs, 196)).toMatchObject({ origin: 'North Korea', destination: 'South Korea', period: 'last year' });
+    expect(only(figs, 1047)).toMatchObject({ origin: 'North Korea', destination: 'South Korea', period: 'in 2019' });
+  });
+
+  it('reads repatriations home and refuge sought abroad', () => {
+    const figs = peopleFigures('More than 300,000 Afghans were repatriated from Iran this year. Some 3,200 Afghans sought refuge in Tajikistan.');
+    expect(only(figs, 300000)).toMatchObject({ origin: 'Iran', destination: 'Afghanistan' });
+    expect(only(figs, 3200)).toMatchObject({ origin: 'Afghanistan', destination: 'Tajikistan' });
+  });
+
   it('reads breakdowns of a crossing as figures of their own', () => {
     const figs = peopleFigures('About 9,000 people crossed from Sudan into South Sudan last week; 5,200 of them were children.');
     expect(only(figs, 5200)).toMatchObject({ origin: 'Sudan', destination: 'South Sudan', who: 'children' });
@@ -155,6 +167,11 @@ describe('mobilization', () => {
     ['enlisted after a call-up', 'After the call-up, 25,000 volunteers enlisted in Ukraine within a week.'],
   ])('knows the cue "%s"', (_cue, text) => {
     expect(peopleFigures(text)[0]).toMatchObject({ metric: 'mobilization' });
+  });
+
+  it('takes the country from an announcement in an earlier sentence', () => {
+    const figs = peopleFigures('Azerbaijan announced a partial mobilisation on Monday. The defence ministry said about 45,000 reservists would be called up in the first wave.');
+    expect(only(figs, 45000)).toMatchObject({ country: 'Azerbaijan', status: 'planned' });
   });
 
   it('takes the country from the article when the sentence names none', () => {
