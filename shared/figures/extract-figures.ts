@@ -88,13 +88,26 @@ const FORECAST_MODAL = /\b(?:may|might|could|would|will|shall|expected to|likely
 // commas that open a new clause ("..., while 830,000 others ...").
 const CLAUSE_BREAK = /;|\s[—–]\s|:\s|,\s+(?:and|but|while|whereas|although|though|as|with|after|before|when|compared)\b|\s(?:while|whereas|but)\s|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)|,\s+(?=[a-z]+ing\b)/g;
 
+// Clause breaks of the sentences last seen: every number of a sentence asks for them several times.
+const breakCache = { text: '', breaks: [] as [number, number][] };
+
+function clauseBreaks(text: string): [number, number][] {
+  if (breakCache.text !== text) {
+    const breaks: [number, number][] = [];
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) breaks.push([m.index, m.index + m[0].length]);
+    breakCache.text = text;
+    breakCache.breaks = breaks;
+  }
+  return breakCache.breaks;
+}
+
 function clauseBounds(text: string, n: NumberMention, from: number, to: number): [number, number, number] {
   let start = from;
   let end = to;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
-    if (m.index + m[0].length <= n.start && m.index >= from) start = Math.max(start, m.index + m[0].length);
-    else if (m.index >= n.end && m.index < end) end = m.index;
+  for (const [at, after] of clauseBreaks(text)) {
+    if (after <= n.start && at >= from) start = Math.max(start, after);
+    else if (at >= n.end && at < end) end = at;
   }
   // A relative clause after the noun ("138 migrants who had entered ...") says what they did before.
   const clauseEnd = end;
