@@ -82,6 +82,28 @@ const EXTRA_DEMONYMS: Record<string, string> = {
   Spanish: 'Spain',
   Greek: 'Greece',
   Welsh: 'United Kingdom',
+  Ecuadorian: 'Ecuador',
+  Ecuadorean: 'Ecuador',
+  Kazakh: 'Kazakhstan',
+  Kyrgyz: 'Kyrgyzstan',
+  Tajik: 'Tajikistan',
+  Uzbek: 'Uzbekistan',
+  Turkmen: 'Turkmenistan',
+  Finn: 'Finland',
+  Pole: 'Poland',
+  Swede: 'Sweden',
+  Dane: 'Denmark',
+  Nigerien: 'Niger',
+  Saudi: 'Saudi Arabia',
+  Serb: 'Serbia',
+  Croat: 'Croatia',
+  Bosnian: 'Bosnia and Herzegovina',
+  Macedonian: 'North Macedonia',
+  Ivorian: "Côte d'Ivoire",
+  Nepali: 'Nepal',
+  Nepalese: 'Nepal',
+  Kosovar: 'Kosovo',
+  Belarussian: 'Belarus',
   Scottish: 'United Kingdom',
 };
 
@@ -103,8 +125,10 @@ interface Entry {
 }
 
 function plural(demonym: string): string[] {
-  if (/(ese|ss|sh|ch|x|z|Swiss|i)$/.test(demonym) && !/i$/.test(demonym)) return [demonym];
-  if (/man$/.test(demonym)) return [demonym.replace(/man$/, 'men')];
+  if (/(?:ese|ss|sh|x|z)$/.test(demonym)) return [demonym];
+  if (/ch$/.test(demonym)) return [demonym, `${demonym}s`];
+  // "Germans", but "Frenchmen" where the package says "Frenchman".
+  if (/[a-z]man$/.test(demonym)) return [`${demonym}s`, demonym.replace(/man$/, 'men')];
   return [`${demonym}s`];
 }
 
