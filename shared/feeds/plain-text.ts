@@ -1,4 +1,6 @@
-import * as cheerio from 'cheerio';
+// htmlparser2's streaming parser rather than cheerio: this runs in the poll-feed Lambda,
+// where all of cheerio (with undici and parse5) would triple the bundle and its start-up.
+import { Parser } from 'htmlparser2';
 
 /**
  * Feed titles and descriptions often carry HTML (tags, entities, even doubly escaped
@@ -12,12 +14,31 @@ export function plainText(value: unknown): string | undefined {
   return collapsed || undefined;
 }
 
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'blockquote']);
+const SKIP = new Set(['script', 'style']);
+
 function htmlText(html: string): string {
-  const $ = cheerio.load(`<body>${html}</body>`);
-  $('script, style').remove();
-  // block elements end words: "<p>a</p><p>b</p>" reads "a b", not "ab"
-  $('p, div, br, li, h1, h2, h3, h4, h5, h6, tr').after(' ');
-  return $('body').text();
+  const out: string[] = [];
+  let skipping = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIP.has(name)) skipping++;
+        // block elements end words: "<p>a</p><p>b</p>" reads "a b", not "ab"
+        else if (BLOCK.has(name)) out.push(' ');
+      },
+      onclosetag(name) {
+        if (SKIP.has(name)) skipping = Math.max(0, skipping - 1);
+        else if (BLOCK.has(name)) out.push(' ');
+      },
+      ontext(text) {
+        if (!skipping) out.push(text);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return out.join('');
 }
 
 // xml2js gives an element with attributes or child elements (Atom type="xhtml" titles,

@@ -1,21 +1,45 @@
-import iconv from 'iconv-lite';
-
+// Decoding is the WHATWG Encoding Standard's TextDecoder (Node's ICU; Lambda's runtime has
+// it too): every charset browsers read, windows-1251, KOI8-R, ISO-8859-x, UTF-16, CJK,
+// without shipping half a megabyte of tables in each Lambda bundle. UTF-32, which that
+// standard dropped, is read here directly: four bytes a code point.
 // Order of authority, as browsers and feed readers do it: a byte-order mark, then
 // the HTTP header, then the document's own declaration (XML declaration for feeds,
 // <meta charset> / http-equiv for pages), then UTF-16 sniffed from a BOM-less "<?",
-// then UTF-8. A declared charset that iconv-lite does not know, or a 16/32-bit one
+// then UTF-8. A declared charset that no decoder knows, or a 16/32-bit one
 // contradicted by ASCII-compatible bytes, is skipped rather than trusted.
 export function decodeBytes(bytes: Uint8Array, contentType: string | undefined, kind: 'feed' | 'page'): string {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = sniffBom(buf);
-  if (bom) return iconv.decode(buf.subarray(bom.length), bom.encoding, { stripBOM: false });
+  if (bom) return decoderFor(bom.encoding)!(buf.subarray(bom.length));
   const sniffed = sniffWideAscii(buf);
   const candidates = [
     charsetFromContentType(contentType),
     ...(kind === 'feed' ? [charsetFromXmlDecl(buf), charsetFromMeta(buf)] : [charsetFromMeta(buf), charsetFromXmlDecl(buf)]),
   ];
-  const usable = candidates.find((c) => c !== undefined && iconv.encodingExists(c) && fitsBytes(c, sniffed));
-  return iconv.decode(buf, usable ?? sniffed ?? 'utf-8');
+  const usable = candidates.find((c) => c !== undefined && decoderFor(c) !== undefined && fitsBytes(c, sniffed));
+  // A bare "utf-16" says nothing of byte order: the sniffed bytes do.
+  const chosen = usable && sniffed && !/(le|be)$/i.test(usable) ? sniffed : usable;
+  return decoderFor(chosen ?? sniffed ?? 'utf-8')!(buf);
+}
+
+function decoderFor(label: string): ((bytes: Buffer) => string) | undefined {
+  const utf32 = label.toLowerCase().match(/^(?:utf-?32|ucs-?4)(le|be)?$/);
+  if (utf32) return (bytes) => decodeUtf32(bytes, utf32[1] === 'le');
+  try {
+    const decoder = new TextDecoder(label, { ignoreBOM: true });
+    return (bytes) => decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeUtf32(bytes: Buffer, littleEndian: boolean): string {
+  const parts: string[] = [];
+  for (let i = 0; i + 3 < bytes.length; i += 4) {
+    const cp = littleEndian ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i);
+    parts.push(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd');
+  }
+  return parts.join('');
 }
 
 function sniffBom(buf: Buffer): { encoding: string; length: number } | undefined {

@@ -4,6 +4,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { FeedItem } from '../domain/types.ts';
 import type { PipelineDeps } from '../pipeline/deps.ts';
 import { MAX_ARTICLE_ATTEMPTS, readArticle, recordArticle, recordArticleFailure, type ReadArticle } from '../pipeline/process-article.ts';
+import { oldestFirst } from '../pipeline/reading-order.ts';
 import { decodeArticle } from './messages.ts';
 import { METRIC } from './metric-names.ts';
 import { logger, metrics } from './observability.ts';
@@ -57,19 +58,12 @@ export async function processArticleBatch(event: SQSEvent, deps: PipelineDeps, c
   });
 }
 
-/** Undated last; run-once.ts orders the same way (not imported: it would bring the feed parser into this bundle). */
-const publishedAt = (iso: string | undefined) => {
-  const t = Date.parse(iso ?? '');
-  return Number.isNaN(t) ? Infinity : t;
-};
-
-/** Records by their article's publication time (the page's, else the feed's); ties and the rest keep their order. */
+/** Records by their article's publication time (the page's, else the feed's), as the local run orders them. */
 function publicationOrder(records: SQSRecord[], prepared: Map<string, Prepared>): SQSRecord[] {
-  const time = (record: SQSRecord) => {
+  return oldestFirst(records, (record) => {
     const p = prepared.get(record.messageId)!;
-    return p.kind === 'read' ? publishedAt(p.read.article.published ?? p.read.item.published) : Infinity;
-  };
-  return [...records].sort((a, b) => time(a) - time(b));
+    return p.kind === 'read' ? (p.read.article.published ?? p.read.item.published) : undefined;
+  });
 }
 
 async function recordOne(record: SQSRecord, prepared: Prepared, deps: PipelineDeps): Promise<ArticleRecordResult> {
