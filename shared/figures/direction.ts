@@ -59,7 +59,7 @@ export interface Direction extends Places {
 const ORIGIN_BEFORE =
   /\b(?:from|out of|fled|flee|flees|fleeing|left|leave|leaves|leaving|departed|departing|depart|exited|exiting|exit|escaped|escaping|evacuated from|deported from|expelled from|abandoned)\s+(?:the\s+)?(?:(?:neighbou?ring|war-torn|northern|southern|eastern|western|mainland)\s+)?$/i;
 const DEST_BEFORE =
-  /\b(?:(?:for|to|into)\s+[A-Z][\w-]+\s+(?:and|or)|into|to|entered|entering|enter|enters|reached|reaching|reach|towards?|for|arrived in|arriving in|arrive in|arrivals in|refuge in|shelter in|safety in|sanctuary in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
+  /\b(?:(?:for|to|into)\s+[A-Z][\w-]+\s+(?:and|or)|into|to|entered|entering|enter|enters|reached|reaching|reach|for|arrived in|arriving in|arrive in|arrivals in|refuge in|shelter in|safety in|sanctuary in|arrived at|landed in|landing in|came to|come to|admitted to|flown to|flew to|back to|back into|entries (?:to|into)|across the border into|in from)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|mainland)\s+)?$/i;
 const NOT_DEST_TO = /\b(?:close|next|according|due|similar|compared|up|owing|thanks|prior|related|route|routes|road|corridor|return(?:ed|ing)?\s+home)\s+(?:to|into)\s+(?:the\s+)?$/i;
 const NOT_ORIGIN_FROM = /\b(?:figures|data|statistics|numbers|reports?|officials|sources|estimates|tally|help|aid|support)\s+from\s+(?:the\s+)?$/i;
 const EXPELLER_VERB = /^\s*(?:(?:countries|authorities|officials|police|government|has|have|had|also|was|were|is|now|already)\s+)*(?:expelled|expelling|deported|deporting|returned|returning|sent back|sending back|handed|pushed back|removed|flew|flown)\b/i;
@@ -246,6 +246,7 @@ export function resolveDirection(input: DirectionInput): Direction {
     if (!destination && flow !== 'back' && input.home !== origin) destination = input.home;
     if (destination === origin) destination = undefined;
   }
+  if (!origin && destination && flow !== 'back') origin = input.mostNamed?.find((c) => c !== destination);
   return { origin, destination: noSingleDestination ? undefined : destination, explicit };
 }
 

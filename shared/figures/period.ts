@@ -40,7 +40,7 @@ const PATTERNS: RegExp[] = [
 ];
 
 // "said on Tuesday" dates the statement, not the count.
-const REPORTING_BEFORE = /\b(?:said|says|told|added|announced|reported|stated|wrote|published|released|briefing|reporters|statement|interview|conference|parliament|newspaper|agency)(?:\s+\S+){0,5}\s*$/i;
+const REPORTING_BEFORE = /\b(?:said|says|told|added|announced|reported|stated|wrote|published|released|briefing|reporters|statement|interview|conference|parliament|newspaper|agency)(?:\s+[^\s\d]+){0,5}\s*$/i;
 
 /** Candidate period spans in a sentence, left to right and not overlapping; none may swallow a count in `counts`. */
 export function findPeriods(sentence: string, counts: { start: number; end: number }[] = []): Span[] {

@@ -123,6 +123,11 @@ describe('border crossings', () => {
     expect(only(figs, 3200)).toMatchObject({ origin: 'Afghanistan', destination: 'Tajikistan' });
   });
 
+  it('does not take where people head next for their destination', () => {
+    const f = only(peopleFigures('Polish guards said 120 people crossed from Belarus on Sunday and were moving toward Germany.', 'Migrants cross into Poland'), 120);
+    expect(f).toMatchObject({ origin: 'Belarus', destination: 'Poland', per: 'day', period: 'on Sunday' });
+  });
+
   it('reads breakdowns of a crossing as figures of their own', () => {
     const figs = peopleFigures('About 9,000 people crossed from Sudan into South Sudan last week; 5,200 of them were children.');
     expect(only(figs, 5200)).toMatchObject({ origin: 'Sudan', destination: 'South Sudan', who: 'children' });
@@ -208,6 +213,7 @@ describe('not figures', () => {
     ['populations', 'Armenia, a country of about 2.8 million people, has seen many arrivals.'],
     ['internal evacuations', 'Roughly 60,000 Israelis have been evacuated from northern Israel since October.'],
     ['people who fled their homes', 'Half a million Lebanese have fled their homes since the strikes began.'],
+    ['attempts and detentions', 'Guards recorded about 4,000 attempts to cross from Belarus; 2,300 were prevented and 1,700 people were detained after crossing.'],
     ['registered parts of a flow', 'The government has registered 65,000 of the new arrivals so far.'],
     ['reservists on the books', 'It has some 465,000 reservists on its books.'],
   ])('%s', (_kind, body) => {
