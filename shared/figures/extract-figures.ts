@@ -53,7 +53,7 @@ function analyse(text: string, cache: Map<string, Analysis>): Analysis {
   if (hit) return hit;
   const candidates = findNumbers(text).filter((n) => roleOf(text, n) === 'candidate');
   // Small numbers and years may be part of a date ("between Sept. 21 and 26"); larger ones are counts no period may swallow.
-  const allPeriods = findPeriods(text, candidates.filter((n) => n.value >= 32 || n.scaled));
+  const allPeriods = candidates.length ? findPeriods(text, candidates.filter((n) => n.value >= 32 || n.scaled)) : [];
   const numbers = candidates.filter((n) => !allPeriods.some((p) => p.start <= n.start && n.end <= p.end && n.value < 32 && !n.scaled));
   const analysis: Analysis = {
     numbers,
@@ -431,9 +431,16 @@ function pickAttribution(list: Attribution[], n: NumberMention, text: string, st
 }
 
 
-function readBody(input: FigureInput, state: ArticleState): Figure[] {
+/** The body's lines, each with its sentences: split once, read twice. */
+type Layout = { line: string; sentences: string[] }[];
+
+function layout(body: string): Layout {
+  return paragraphs(body).map((line) => ({ line, sentences: isTableLine(line) ? [] : sentences(line) }));
+}
+
+function readBody(input: FigureInput, state: ArticleState, laid: Layout): Figure[] {
   const out: Figure[] = [];
-  const lines = paragraphs(input.body);
+  const lines = laid.map((l) => l.line);
   for (let i = 0; i < lines.length; i++) {
     if (isTableLine(lines[i])) {
       let j = i;
@@ -447,7 +454,7 @@ function readBody(input: FigureInput, state: ArticleState): Figure[] {
     const heading = /^([A-Z][^:.!?]{1,50}):\s/.exec(line);
     if (heading) state.topic = topicOf(heading[1]) ?? state.topic;
     const sectionTopic = state.topic;
-    for (const s of sentences(line)) {
+    for (const s of laid[i].sentences) {
       const opening = /^In ([A-Z][^,]{1,40}),/.exec(s);
       if (opening) state.topic = topicOf(opening[1]) ?? state.topic;
       out.push(...readSentence(s, state, input.published).figures);
@@ -517,7 +524,8 @@ export function extractFigures(input: FigureInput): Figure[] {
   const cache = new Map<string, Analysis>();
   const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map(), cache, named: new Map() };
   if (input.title) readSentence(input.title, first);
-  readBody(input, first);
+  const laid = layout(input.body);
+  readBody(input, first, laid);
   const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map(), cache, mostNamed: rankNamed(first) };
   const title = input.title?.replace(/\s+/g, ' ').trim();
   const headline: Figure[] = [];
@@ -525,7 +533,7 @@ export function extractFigures(input: FigureInput): Figure[] {
     for (const s of sentences(title)) headline.push(...readSentence(s, state, input.published).figures.map((f) => ({ ...f, quote: title })));
   }
   state.attribution = undefined;
-  const body = readBody(input, state);
+  const body = readBody(input, state, laid);
   // A headline number repeated in the body is one figure, read from the body (GUIDE clarification 2);
   // so is a headline-like line inside a plain-text body.
   const isHeadlineLike = (f: Figure) => !/[.!?”"]$/.test(f.quote.trim()) && f.quote.length < 140 && !isTableLine(f.quote);
