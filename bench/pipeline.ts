@@ -17,11 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { localDeps } from '../cli/wire.ts';
 import type { Alert, Feed } from '../shared/domain/types.ts';
+import type { FeedState } from '../shared/store/store.ts';
 import { HttpFetcher } from '../shared/http/http-fetcher.ts';
 import { systemResolver } from '../shared/http/guarded-lookup.ts';
 import { runOnce, type RunSummary } from '../shared/pipeline/run-once.ts';
 import { connectStore } from '../shared/store/connect.ts';
-import { capacitySince, meterCapacity, totalRequests, type CapacityTotals } from './lib/capacity-meter.ts';
+import { capacitySince, divideWork, meterCapacity, noWork, sumWork, totalRequests, withScopes, type Work } from './lib/capacity-meter.ts';
 import { BENCH_DOMAIN, outletHost } from './lib/load-server.ts';
 import { percentile } from './lib/percentile.ts';
 import type { ServerReply, ServerRequest } from './lib/serve-load.ts';
@@ -81,16 +82,21 @@ interface PhaseResult {
   figuresStored: number;
   alerts: number;
   articlesPerSecond: number;
-  pollSeconds: number;
   latencyMs: { n: number; p50: number; p95: number; max: number };
   dynamo: {
-    perFeed: { requests: number; readUnits: number; writeUnits: number };
-    settledLookups: { requests: number; readUnits: number };
-    perNewArticle: { requests: number; readUnits: number; writeUnits: number };
+    perFeed: Work;
+    /** Feed-state work of a poll that found the feed unchanged (304 or the same body), and of one that did not. */
+    unchangedPoll: Work;
+    changedPoll: Work;
+    settledLookups: Work;
+    lookupsPerNewArticle: Work;
+    perNewArticle: Work;
     byCommand: Record<string, number>;
     unitsByCommand: Record<string, number>;
   };
   timeMs: Record<string, number>;
+  /** Where the wall time went: sequential store writes, extraction on this thread, the poll phase. */
+  split: { recordingSeconds: number; readingSeconds: number; pollSeconds: number };
   cpuSeconds: number;
   errors: string[];
 }
@@ -103,12 +109,9 @@ const conn = await connectStore(args.store === 'memory' ? { inMemory: true } : {
 const meter = meterCapacity(conn.client);
 const watch = new Stopwatch();
 const pollDoneAt = new Map<string, number>();
+const unchangedFeeds = new Set<string>();
 // Set by the progress callback when the last feed of a poll is done.
-interface PollEnd {
-  at: number;
-  capacity: CapacityTotals;
-}
-const pollPhase: { end?: PollEnd } = {};
+const pollPhase: { endAt?: number } = {};
 const delivered: { alert: Alert; at: number }[] = [];
 
 const fetcher = new HttpFetcher({
@@ -124,12 +127,16 @@ const base = localDeps(conn, fetcher, {
   onProgress: (e) => {
     if (e.type !== 'feed') return;
     pollDoneAt.set(e.feed.url, performance.now());
-    if (e.done === e.total) pollPhase.end = { at: performance.now(), capacity: meter.totals() };
+    if (e.notModified) unchangedFeeds.add(e.feed.url);
+    if (e.done === e.total) pollPhase.endAt = performance.now();
   },
 });
+// Feed-state requests are metered per feed, the others per store method.
+const scopeOf = (method: string, args: unknown[]) =>
+  method === 'getFeedState' ? `feed:${args[0] as string}` : method === 'putFeedState' ? `feed:${(args[0] as FeedState).url}` : method;
 const deps = {
   ...base,
-  store: watch.methods(conn.store, 'store'),
+  store: watch.methods(withScopes(conn.store, scopeOf), 'store'),
   extractArticle: watch.sync('extractArticle', base.extractArticle),
   extractFigures: watch.sync('extractFigures', base.extractFigures),
 };
@@ -137,23 +144,24 @@ const feeds: Feed[] = Array.from({ length: load.feeds }, (_, i) => ({ url: `http
 
 async function phase(label: string): Promise<PhaseResult> {
   pollDoneAt.clear();
+  unchangedFeeds.clear();
   delivered.length = 0;
   watch.reset();
-  pollPhase.end = undefined;
+  pollPhase.endAt = undefined;
   const before = meter.totals();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const summary: RunSummary = await runOnce(feeds, deps);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const after = meter.totals();
-  const pollEnd = pollPhase.end as PollEnd | undefined;
-  const polls = capacitySince(pollEnd?.capacity ?? after, before);
-  const rest = capacitySince(after, pollEnd?.capacity ?? after);
-  const lookups = { requests: rest.requests.BatchGetItemCommand ?? 0, readUnits: rest.units.BatchGetItemCommand ?? 0 };
-  const articleRequests = totalRequests(rest) - lookups.requests;
+  const pollEndAt = pollPhase.endAt as number | undefined;
+  const all = capacitySince(meter.totals(), before);
+  const feedWork = (list: readonly Feed[]) => sumWork(list.map((f) => all.byScope[`feed:${f.url}`] ?? noWork()));
+  const unchanged = feeds.filter((f) => unchangedFeeds.has(f.url));
+  const changed = feeds.filter((f) => !unchangedFeeds.has(f.url));
+  const lookups = all.byScope.settledArticles ?? noWork();
+  const articleWork = sumWork(Object.entries(all.byScope).filter(([k]) => !k.startsWith('feed:') && k !== 'settledArticles').map(([, w]) => w));
   const latencies = delivered.map((d) => d.at - (pollDoneAt.get(d.alert.source.feedUrl ?? '') ?? Number.NaN)).filter((x) => Number.isFinite(x));
-  const all = capacitySince(after, before);
   const result: PhaseResult = {
     seconds,
     feeds: summary.feeds,
@@ -165,20 +173,24 @@ async function phase(label: string): Promise<PhaseResult> {
     figuresStored: summary.figuresStored,
     alerts: summary.alerts.length,
     articlesPerSecond: perUnit(summary.articlesNew, seconds),
-    pollSeconds: ((pollEnd?.at ?? t0) - t0) / 1000,
     latencyMs: { n: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.length ? Math.max(...latencies) : Number.NaN },
     dynamo: {
-      perFeed: { requests: perUnit(totalRequests(polls), summary.feeds), readUnits: perUnit(polls.readUnits, summary.feeds), writeUnits: perUnit(polls.writeUnits, summary.feeds) },
+      perFeed: divideWork(feedWork(feeds), feeds.length),
+      unchangedPoll: divideWork(feedWork(unchanged), unchanged.length),
+      changedPoll: divideWork(feedWork(changed), changed.length),
       settledLookups: lookups,
-      perNewArticle: {
-        requests: perUnit(articleRequests, summary.articlesNew),
-        readUnits: perUnit(rest.readUnits - lookups.readUnits, summary.articlesNew),
-        writeUnits: perUnit(rest.writeUnits, summary.articlesNew),
-      },
+      lookupsPerNewArticle: divideWork(lookups, summary.articlesNew),
+      perNewArticle: divideWork(articleWork, summary.articlesNew),
       byCommand: all.requests,
       unitsByCommand: all.units,
     },
     timeMs: Object.fromEntries(Object.entries(watch.ms).map(([k, v]) => [k, Math.round(v)])),
+    split: {
+      // runOnce records one article at a time, so these calls do not overlap: their sum is wall time.
+      recordingSeconds: ['store.recordFigure', 'store.putArticleState', 'store.markDelivered'].reduce((sum, k) => sum + (watch.ms[k] ?? 0), 0) / 1000,
+      readingSeconds: ((watch.ms.extractArticle ?? 0) + (watch.ms.extractFigures ?? 0)) / 1000,
+      pollSeconds: ((pollEndAt ?? t0) - t0) / 1000,
+    },
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     errors: summary.errors.slice(0, 5).map((e) => `${e.url}: ${e.error}`),
   };
@@ -189,16 +201,15 @@ async function phase(label: string): Promise<PhaseResult> {
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 function report(label: string, r: PhaseResult): void {
   const d = r.dynamo;
-  console.log(`\n${label}: ${r.feeds} feeds (${r.feedsNotModified} not modified, ${r.feedsFailed} failed) in ${f1(r.seconds)} s, feeds polled after ${f1(r.pollSeconds)} s`);
+  console.log(`\n${label}: ${r.feeds} feeds (${r.feedsNotModified} not modified, ${r.feedsFailed} failed) in ${f1(r.seconds)} s, feeds polled after ${f1(r.split.pollSeconds)} s`);
   console.log(`  ${r.articlesNew} new articles (${r.articlesFailed} failed), ${r.figures} figures, ${r.figuresStored} stored, ${r.alerts} alerts: ${f1(r.articlesPerSecond)} articles/s`);
   console.log(`  poll-to-alert latency over ${r.latencyMs.n} alerts: p50 ${f1(r.latencyMs.p50 / 1000)} s, p95 ${f1(r.latencyMs.p95 / 1000)} s, max ${f1(r.latencyMs.max / 1000)} s`);
-  console.log(`  DynamoDB per feed poll: ${d.perFeed.requests.toFixed(2)} requests, ${d.perFeed.readUnits.toFixed(2)} RRU, ${d.perFeed.writeUnits.toFixed(2)} WRU; settled-article lookups: ${d.settledLookups.requests} BatchGet, ${d.settledLookups.readUnits} RRU`);
-  console.log(`  DynamoDB per new article: ${d.perNewArticle.requests.toFixed(2)} requests, ${d.perNewArticle.readUnits.toFixed(2)} RRU, ${d.perNewArticle.writeUnits.toFixed(2)} WRU; by command ${JSON.stringify(d.byCommand)}`);
+  const work = (w: Work) => `${w.requests.toFixed(2)} requests, ${w.readUnits.toFixed(2)} RRU, ${w.writeUnits.toFixed(2)} WRU`;
+  console.log(`  DynamoDB per feed poll: ${work(d.perFeed)} (changed feeds ${work(d.changedPoll)}; unchanged ${work(d.unchangedPoll)})`);
+  console.log(`  DynamoDB settled-article lookups: ${d.settledLookups.requests} BatchGet, ${d.settledLookups.readUnits} RRU (${d.lookupsPerNewArticle.readUnits.toFixed(2)} RRU per new article)`);
+  console.log(`  DynamoDB per new article: ${work(d.perNewArticle)}; all requests by command ${JSON.stringify(d.byCommand)}`);
   console.log(`  time inside (ms, summed over concurrent calls): ${JSON.stringify(r.timeMs)}; CPU ${f1(r.cpuSeconds)} s of ${f1(r.seconds)} s wall`);
-  // runOnce records one article at a time, so these calls do not overlap: their sum is wall time.
-  const recording = ['store.recordFigure', 'store.putArticleState', 'store.markDelivered'].reduce((sum, k) => sum + (r.timeMs[k] ?? 0), 0);
-  const reading = (r.timeMs.extractArticle ?? 0) + (r.timeMs.extractFigures ?? 0);
-  console.log(`  recording (sequential store writes) ${f1(recording / 1000)} s, reading (body + figures, on this thread) ${f1(reading / 1000)} s, polling ${f1(r.pollSeconds)} s, of ${f1(r.seconds)} s`);
+  console.log(`  recording (sequential store writes) ${f1(r.split.recordingSeconds)} s, reading (body + figures, on this thread) ${f1(r.split.readingSeconds)} s, polling ${f1(r.split.pollSeconds)} s, of ${f1(r.seconds)} s`);
   for (const e of r.errors) console.log(`  error: ${e}`);
 }
 
