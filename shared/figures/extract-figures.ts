@@ -247,7 +247,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   let blocked = false;
   const voted = new Set<string>();
 
-  const spans = numbers.map((n, i) => ({ from: i > 0 ? numbers[i - 1].end : 0, to: i + 1 < numbers.length ? numbers[i + 1].start : full.length }));
+  const spans = numbers.map((_, i) => ({ from: i > 0 ? numbers[i - 1].end : 0, to: i + 1 < numbers.length ? numbers[i + 1].start : full.length }));
   const ownCues = numbers.map((n, i) => cueFor(cues, n, spans[i].from, spans[i].to, full));
   // "6,000 Lebanese and around 15,000 Syrians had come through": the first items of a list share the last one's verb.
   for (let i = numbers.length - 2; i >= 0; i--) {
@@ -260,7 +260,6 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     const n = numbers[i];
     const { from, to } = spans[i];
     const group = groupAfter(text.slice(n.end, to));
-    const afterWord = /^\s*(\S+)/.exec(text.slice(n.end, to))?.[1] ?? '';
     let cue = ownCues[i];
     // Nothing in its own clause: a number in a list takes the verb of the count before it.
     if (previous && !clauseCue(cues, n, from, to, full) && cue && cue !== previous.cue) cue = undefined;
