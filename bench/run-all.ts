@@ -146,6 +146,11 @@ for (const c of costs) {
 const allLevers = levers[levers.length - 1];
 rows.push({ area: 'AWS cost', measure: `with ${LEVERS.slice(0, -1).map((l) => l.name).join(' and ')}`, value: SCENARIOS.map((s, i) => `${s.name} $${n(allLevers.totals[i], 2)}`).join('; ') });
 
+for (const step of STEPS) {
+  const r = runs[step.name];
+  if (r.status === 'failed' || r.status === 'timeout') rows.push({ area: 'suite', measure: `${step.script} did not finish`, value: statusNote(r), target: 'runs to the end', pass: false });
+}
+
 const suiteSeconds = (performance.now() - t0) / 1000;
 rows.push({ area: 'suite', measure: 'wall time of all benchmarks', value: `${n(suiteSeconds, 0)} s`, target: `< ${TARGETS.suiteSeconds} s`, pass: suiteSeconds < TARGETS.suiteSeconds });
 rows.push({ area: 'suite', measure: `machine load average (1 min), ${cpus().length} cores`, value: `${n(loadAtStart, 1)} at start, ${n(loadavg()[0], 1)} at end` });
