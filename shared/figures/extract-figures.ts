@@ -1,6 +1,8 @@
 import type { Figure, Metric, Status } from '../domain/types.ts';
 import { findAttributions, type Attribution } from './attribution.ts';
-import { findCues, type Cue, type CueKind } from './cues.ts';
+import { BLOCKERS, clauseBounds, clauseCue, cueFor, overlaps } from './clause-cues.ts';
+import { findCues, type Cue } from './cues.ts';
+import { statusOf } from './status.ts';
 import { resolveDirection, type Flow, type Places } from './direction.ts';
 import { findPlaces, type PlaceMention } from './gazetteer.ts';
 import { roleOf } from './number-role.ts';
@@ -71,99 +73,12 @@ interface CellReading {
   header: string;
 }
 
-const BLOCKERS = new Set<CueKind>(['stock', 'forecast', 'denial', 'aftermath', 'force']);
-
 const OUT_FLOW = /^(?:left|leav|depart|exit|fle|escap|evacuat|airlift|fl(?:ew|own|ying)|emigra|mov(?:ed|ing) on|travell?ed out|outflow|exodus)/i;
 const EXPEL_FLOW = /^(?:deport|expel|expulsion|sent back|handed|pushed back)/i;
 const BACK_FLOW = /^(?:repatriat|return|went back|go(?:es|ing)? back|c[ao]me back|head(?:ed|ing) back|gone home|go home|returnees)/i;
 const IN_FLOW = /^(?:enter|entr|arriv|c[ao]me|coming|pour|stream|flood|flock|surg|receiv|took in|tak|admitted|landed|ashore|reached|let|allowed|influx|inflow|newcomers|refugees|asylum)/i;
 
-const PLANNED_STRONG = /\b(?:target(?:ed|s)?|goal|aims?|aimed|plans?\s+to|planning\s+to|intends?|intended|wants?|wanted|propos(?:ed|es|ing|al)|quota|would\s+be|will\s+be|to\s+be\s+(?:called|drafted|summoned|mobili[sz]ed|conscripted|recruited)|are\s+to\s+be|is\s+meant|are\s+meant|due\s+to|going\s+to|plans?\s+(?:it|to)|seeks?|needs?|intake|expected|(?:had\s+been|was|is|were)\s+to\s+(?:draft|call|mobili[sz]e|summon|conscript|recruit))\b/gi;
-const REPORTED_STRONG = /\b(?:finished|completed|(?:had|have|has)\s+been(?!\s+to\b)|(?:were|was)\s+(?:mobili[sz]ed|called|drafted|conscripted|summoned|recruited|taken)|already|joined|reported\s+for\s+duty|so\s+far|in\s+total|signed\s+up|had\s+brought|brought)\b/gi;
-const PLANNED_WEAK = /\b(?:would|will|shall|decree|ordered|orders|announced|announces|to\s+(?:call|draft|summon|mobili[sz]e|conscript|recruit))\b/i;
-
 const FORECAST_MODAL = /\b(?:may|might|could|would|will|shall|expected to|likely to|set to|about to|going to|to)\s+(?:\w+\s+){0,2}$/i;
-
-// Where the clause of a number starts and ends: at semicolons, dashes, and
-// commas that open a new clause ("..., while 830,000 others ...").
-const CLAUSE_BREAK = /;|\s[—–]\s|:\s|,\s+(?:and|but|while|whereas|although|though|as|with|after|before|when|compared)\b|\s(?:while|whereas|but)\s|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)|,\s+(?=[a-z]+ing\b)/g;
-
-// Clause breaks of the sentences last seen: every number of a sentence asks for them several times.
-const breakCache = { text: '', breaks: [] as [number, number][] };
-
-function clauseBreaks(text: string): [number, number][] {
-  if (breakCache.text !== text) {
-    const breaks: [number, number][] = [];
-    CLAUSE_BREAK.lastIndex = 0;
-    for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) breaks.push([m.index, m.index + m[0].length]);
-    breakCache.text = text;
-    breakCache.breaks = breaks;
-  }
-  return breakCache.breaks;
-}
-
-function clauseBounds(text: string, n: NumberMention, from: number, to: number): [number, number, number] {
-  let start = from;
-  let end = to;
-  for (const [at, after] of clauseBreaks(text)) {
-    if (after <= n.start && at >= from) start = Math.max(start, after);
-    else if (at >= n.end && at < end) end = at;
-  }
-  // A relative clause after the noun ("138 migrants who had entered ...") says what they did before.
-  const clauseEnd = end;
-  const rel = /(?<!\bof\s)\b(?:who|whom|which|that)\b/i.exec(text.slice(n.end, end));
-  if (rel && /^\s*(?:\S+\s+){0,5}$/.test(text.slice(n.end, n.end + rel.index))) end = n.end + rel.index;
-  return [start, end, clauseEnd];
-}
-
-function nearestIn(cues: Cue[], n: NumberMention, from: number, to: number, weak = false): Cue | undefined {
-  let best: Cue | undefined;
-  let bestD = Infinity;
-  for (const c of cues) {
-    if (c.start < from || c.end > to || overlaps(c, n) || !!c.weak !== weak) continue;
-    const d = c.start >= n.end ? c.start - n.end : n.start - c.end + 6; // a predicate after the number binds more often
-    if (d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
-}
-
-/** A cue inside the number's own clause, if any. */
-function clauseCue(cues: Cue[], n: NumberMention, from: number, to: number, text: string): Cue | undefined {
-  const [cs, ce] = clauseBounds(text, n, from, to);
-  return nearestIn(cues, n, cs, ce, false) ?? nearestIn(cues, n, cs, ce, true);
-}
-
-/** The cue that says what a number counts, or a blocker that says it is no count of movers. */
-function cueFor(cues: Cue[], n: NumberMention, from: number, to: number, text: string): Cue | undefined {
-  // Denials and force sizes anywhere in the number's part of the sentence rule it out.
-  const hard = cues.find((c) => (c.kind === 'denial' || c.kind === 'force') && c.start >= from && c.end <= to && !overlaps(c, n));
-  if (hard) return hard;
-  // "The number of Russians arriving in Georgia ... stands at 10,000": the noun phrase names what is counted.
-  const head = /\b(?:number|total|tally|count|flow|stream) of\b/i.exec(text.slice(from, n.start));
-  if (head) {
-    const at = from + head.index;
-    const first = cues.find((c) => c.start > at && c.end <= n.start);
-    if (first) return first;
-  }
-  const [cs, ce, relEnd] = clauseBounds(text, n, from, to);
-  // A stock word in a relative clause still says what the people are: "3.6 million Afghans who were already living in Iran".
-  // A restrictive relative ("300 men who were called up were sent home") lets the main verb after it block too.
-  const restrictive = !text.slice(n.end, ce).includes(',');
-  const relBlock = cues.find((c) => (c.kind === 'stock' || (restrictive && c.kind === 'aftermath')) && c.start >= ce && c.end <= relEnd);
-  if (relBlock) return relBlock;
-  // The predicate after the number first, then the words before it, then anything in the number's part of the sentence.
-  const inClause = (weak: boolean) => nearestIn(cues, n, n.end, ce, weak) ?? nearestIn(cues, n, cs, n.start, weak);
-  const found = inClause(false) ?? inClause(true) ?? nearestIn(cues, n, from, to, false) ?? nearestIn(cues, n, from, to, true);
-  // "is expected to serve" plans a call-up; it only rules out a crossing.
-  if (found?.kind === 'forecast') {
-    const mob = nearestIn(cues.filter((c) => c.kind === 'mobilize'), n, from, to, false) ?? nearestIn(cues.filter((c) => c.kind === 'mobilize'), n, from, to, true);
-    if (mob) return mob;
-  }
-  return found;
-}
 
 function flowOf(cue: Cue | undefined, clause: string): Flow {
   const text = cue?.text ?? '';
@@ -174,24 +89,6 @@ function flowOf(cue: Cue | undefined, clause: string): Flow {
   if (OUT_FLOW.test(text)) return 'out';
   if (IN_FLOW.test(text)) return 'in';
   return 'neutral';
-}
-
-/** Distance from `at` to the nearest match of `re` in `text`, or Infinity. */
-function nearestMatch(re: RegExp, text: string, at: number): number {
-  let best = Infinity;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) best = Math.min(best, m.index >= at ? m.index - at : at - (m.index + m[0].length));
-  return best;
-}
-
-/** planned (a target, "would be called up") or reported ("have been mobilized"): the nearer strong marker decides. */
-function statusOf(clause: string, at: number, inherited?: Status): Status {
-  if (/\b(?:finished|completed)\b/i.test(clause)) return 'reported';
-  const planned = nearestMatch(PLANNED_STRONG, clause, at);
-  const reported = nearestMatch(REPORTED_STRONG, clause, at);
-  if (planned !== Infinity || reported !== Infinity) return planned <= reported ? 'planned' : 'reported';
-  if (PLANNED_WEAK.test(clause)) return 'planned';
-  return inherited ?? 'reported';
 }
 
 /** The clause around a number: cut at semicolons, dashes and ", but"/"while". */
@@ -212,10 +109,6 @@ function nearest<T extends { start: number; end: number }>(items: T[], n: Number
     }
   }
   return best;
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
 }
 
 function mobilizingCountry(text: string, places: PlaceMention[], n: NumberMention, from: number, to: number, periods: Span[]): string | undefined {
