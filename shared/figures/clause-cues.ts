@@ -11,7 +11,7 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
 
 // Where the clause of a number starts and ends: at semicolons, dashes, and
 // commas that open a new clause ("..., while 830,000 others ...").
-const CLAUSE_BREAK = /;|\s[—–]\s|:\s|,\s+(?:and|but|while|whereas|although|though|as|with|after|before|when|compared)\b|\s(?:while|whereas|but)\s|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)|,\s+(?=[a-z]+ing\b)/g;
+const CLAUSE_BREAK = /;|\s[—–]\s|:\s|,\s+(?:and|but|while|whereas|although|though|as|with|after|before|when|compared)\b|\s(?:while|whereas|but|once|until|unless|because)\s|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)|,\s+(?=[a-z]+ing\b)/g;
 
 // Clause breaks of the sentences last seen: every number of a sentence asks for them several times.
 const breakCache = { text: '', breaks: [] as [number, number][] };

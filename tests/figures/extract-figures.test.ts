@@ -184,6 +184,16 @@ describe('mobilization', () => {
     expect(only(figs, 20000)).toMatchObject({ country: 'Colombia', status: 'planned' });
   });
 
+  it('keeps a subordinate clause\'s verb out of the count', () => {
+    const f = only(peopleFigures('Serbia plans to conscript about 8,000 young men a year once compulsory service returns, the minister said.'), 8000);
+    expect(f).toMatchObject({ metric: 'mobilization', country: 'Serbia', status: 'planned', qualifier: 'about' });
+  });
+
+  it('does not count the mobilized by what they did later or registers', () => {
+    const figs = peopleFigures('Last autumn, 130,000 conscripts were drafted in Russia. About 10,000 of them later signed contracts with the army. Some 4.6 million men are registered with the military.');
+    expect(figs.map((f) => f.count)).toEqual([130000]);
+  });
+
   it('reads a call-up rate', () => {
     expect(only(peopleFigures('The army will conscript 4,000 people a month, the spokesman said.'), 4000).per).toBe('month');
   });
