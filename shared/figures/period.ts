@@ -16,7 +16,7 @@ const UNTIL_BREAK = '(?:[^,;:()“”"]|(?<=\\d):(?=\\d))+?';
 const END = '(?=(?:\\s+alone)?(?:\\s*(?:[,;()“”"]|:(?!\\d)|(?<!\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|a\\.m|p\\.m|U\\.S|U\\.N|St|Gen|Maj))\\.(?:\\s|$)|$)|\\s(?:and|while|but|as|after|when|according|at|with|has|have|had|is|are|was|were)\\b|\\s+(?=\\d{1,3}(?:,\\d{3})+|\\d{4,})))';
 
 const PATTERNS: RegExp[] = [
-  new RegExp(`\\b(?:in|during|over|within|for)\\s+the\\s+(?:${UNTIL_BREAK})?\\b(?:days?|weeks?|months?|years?|hours|fortnight|weekend|period|summer|winter|spring|autumn)\\b(?:\\s+(?:since|of|to|from|after|before|until|ending)\\s+${UNTIL_BREAK})?${END}`, 'gi'),
+  new RegExp(`\\b(?:in|during|over|within|for)\\s+the\\s+(?:[^\\s,;:()“”"]+\\s+){0,4}?(?:days?|weeks?|months?|years?|hours|fortnight|weekend|period|summer|winter|spring|autumn)\\b(?:\\s+(?:since|of|to|from|after|before|until|ending)\\s+${UNTIL_BREAK})?${END}`, 'gi'),
   new RegExp(`\\bwithin\\s+(?:the\\s+(?:first\\s+)?)?(?:\\d+|\\w+)\\s+(?:hours|days|weeks|months)(?:\\s+of\\s+${UNTIL_BREAK})?${END}`, 'gi'),
   new RegExp(`\\bsince\\s+${UNTIL_BREAK}${END}`, 'gi'),
   new RegExp(`\\bbetween\\s+(?!\\d[\\d,]*\\s+and\\s+\\d[\\d,]*(?!\\s+${MONTH}))${UNTIL_BREAK}\\s+and\\s+${UNTIL_BREAK}${END}`, 'gi'),
