@@ -75,6 +75,16 @@ describe('cost model', () => {
     expect(quiet.total).toBeLessThan(loud.total);
   });
 
+  it('writes a dynamic-body feed only on its heartbeat when a hash-only change is not written', () => {
+    const dynamic = { ...simple, dynamicBodyShare: 1 };
+    const five = { ...scenario, pollMinutes: 5, newArticlesPerDay: 0 };
+    // every one of the 86,400 polls parses a changed body and writes it
+    expect(lineOf(monthlyCost(five, measured, dynamic), 'write units: feed state').quantity).toBe(86_400);
+    // without the hash-only write: 10 feeds x 720 hourly heartbeats
+    expect(monthlyVolumes(five, { ...dynamic, writeWhenOnlyBodyChanged: false }).heartbeats).toBe(7200);
+    expect(lineOf(monthlyCost(five, measured, { ...dynamic, writeWhenOnlyBodyChanged: false }), 'write units: feed state').quantity).toBe(7200);
+  });
+
   it('fills article batches from each cycle\'s burst of new articles, up to the batch size', () => {
     expect(monthlyVolumes(scenario, simple).articleBatchFill).toBe(1);
     // 288 cycles a day: 100,000 articles a day is 347 a cycle, over 10 concurrent invocations
