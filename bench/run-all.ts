@@ -61,7 +61,7 @@ interface PhaseJson {
   alerts: number;
   articlesPerSecond: number;
   latencyMs: { n: number; p50: number; p95: number };
-  dynamo: { unchangedPoll: Work; changedPoll: Work; lookupsPerNewArticle: Work; perNewArticle: Work };
+  dynamo: { unchangedPoll: Work; changedPoll: Work; lookupsPerNewArticle: Work; perNewArticle: Work; byCommand: Record<string, number>; unitsByCommand: Record<string, number> };
   timeMs: Record<string, number>;
   split: { recordingSeconds: number; readingSeconds: number; pollSeconds: number };
 }
@@ -111,6 +111,9 @@ if (pipeline?.cold) {
   rows.push({ area: 'pipeline (local)', measure: `poll-to-alert latency, second poll (${steady.feedsNotModified} feeds 304, ${steady.articlesNew} new)`, value: `p50 ${n(steady.latencyMs.p50 / 1000)} s, p95 ${n(steady.latencyMs.p95 / 1000)} s` });
   rows.push({ area: 'pipeline (local)', measure: 'DynamoDB requests per new article (runOnce; on Lambda +1 settled check)', value: `${n(cold.dynamo.perNewArticle.requests, 2)} (${n(cold.dynamo.perNewArticle.readUnits, 2)} RRU, ${n(cold.dynamo.perNewArticle.writeUnits, 2)} WRU)`, target: `<= ${TARGETS.requestsPerArticle}`, pass: judged(cold.dynamo.perNewArticle.requests, (v) => v <= TARGETS.requestsPerArticle) });
   rows.push({ area: 'pipeline (local)', measure: 'DynamoDB requests per feed poll (changed / unchanged feed)', value: `${n(cold.dynamo.changedPoll.requests, 2)} / ${n(steady.dynamo.unchangedPoll.requests, 2)}` });
+  // Only series heads are updated; their size, and so each update's cost, grows with the figures they hold.
+  const headUpdate = (p: PhaseJson) => (p.dynamo.unitsByCommand.UpdateItemCommand ?? 0) / Math.max(1, p.dynamo.byCommand.UpdateItemCommand ?? 0);
+  rows.push({ area: 'pipeline (local)', measure: 'WRU per series-head UpdateItem, first / second poll', value: `${n(headUpdate(cold), 2)} / ${n(headUpdate(steady), 2)} (grows with the figures a series holds)` });
   rows.push({ area: 'pipeline (local)', measure: 'peak memory (pipeline + embedded DynamoDB)', value: `${n(pipeline.peakRssMb, 0)} MB RSS` });
   rows.push({ area: 'pipeline (local)', measure: 'fetcher settings', value: `${pipeline.politeness.maxConcurrentPerHost} per host, ${pipeline.politeness.minDelayPerHostMs} ms apart; concurrency ${pipeline.concurrency}` });
 } else rows.push({ area: 'pipeline (local)', measure: 'articles/s, latency, requests', value: statusNote(runs.pipeline), target: `>= ${TARGETS.articlesPerSecond}/s`, pass: undefined });
