@@ -48,6 +48,9 @@ interface Analysis {
   attributions: Attribution[];
 }
 
+// Words that point back to a count already given: "the figure", "the total", "estimates".
+const REFERENCE = /\b(?:total|tally|figure|number|count|estimates?|works out|on average|an average)\b/i;
+
 const REPORTING = /\b(?:said|says|told|according|added|reported|estimated?|counted|recorded)\b/;
 
 function analyse(text: string, cache: Map<string, Analysis>): Analysis {
@@ -153,9 +156,15 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     const n = numbers[i];
     const { from, to } = spans[i];
     const group = groupAfter(text.slice(n.end, to));
+    // "One source said": a small number word is a count only before a people noun.
+    if (n.words && n.value < 10 && (!group.people || group.partOf)) continue;
     let cue = ownCues[i];
+    let sameAsLast = false;
+    const ownClauseCue = clauseCue(cues, n, from, to, full);
+    // "One source put the figure at close to 1 million, while another ...": a reference to the count before, whatever verbs follow.
+    if (!ownClauseCue && !previous && !cell && state.last && REFERENCE.test(text.slice(clauseBounds(text, n, from, to)[0], n.start))) cue = undefined;
     // Nothing in its own clause: a number in a list takes the verb of the count before it.
-    if (previous && !clauseCue(cues, n, from, to, full) && cue && cue !== previous.cue) cue = undefined;
+    if (previous && !ownClauseCue && cue && cue !== previous.cue) cue = undefined;
     if (/\b(?:of|among)\s+(?:whom|them|those)\s*,?\s*$/i.test(text.slice(from, n.start))) group.partOf = true;
     // "of whom 137 held tourist visas": a part of a crossing described by what they hold is still a crossing.
     if (cue?.kind === 'stock' && group.partOf && /^(?:hold|held)/i.test(cue.text)) cue = cueFor(cues.filter((c) => c.kind !== 'stock'), n, from, to, full);
@@ -178,9 +187,15 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       // "About 700 of them were women": a part of the count in the sentence before.
       metric = state.last.metric;
       previous = { metric, places: state.last.places };
-    } else if (state.last && (cell || /\b(?:total|tally|figure|number|count|estimates?|works out|on average|an average)\b/i.test(text.slice(from, to)))) metric = state.last.metric;
+    } else if (state.last && (cell || REFERENCE.test(text.slice(from, to)))) {
+      // "One source put the figure at 1 million": the same kind of count as the one before, between the same places.
+      metric = state.last.metric;
+      if (!cell) {
+        previous = { metric, places: state.last.places };
+        sameAsLast = true;
+      }
+    }
     if (!metric) continue;
-    if (n.words && n.value < 10 && (!group.people || group.partOf)) continue;
 
     const clause = clauseAround(text, from, to);
     const [cs] = clauseBounds(text, n, from, to);
@@ -239,7 +254,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         previousFlow: previous?.flow,
         clauseFrom: Math.max(previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs, chosen && chosen.end <= n.start && chosen.start >= cs ? chosen.start : 0),
         partOf: group.partOf,
-        breakdown: group.partOf || /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) || /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text),
+        breakdown: sameAsLast || group.partOf || /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) || /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text),
       });
       if (dir.origin) figure.origin = dir.origin;
       if (dir.destination) figure.destination = dir.destination;

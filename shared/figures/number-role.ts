@@ -26,6 +26,7 @@ export function roleOf(sentence: string, n: NumberMention): Role {
   if (/\d[:.]$/.test(before)) return 'not-people';
   if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return 'not-people';
   if (CURRENCY_BEFORE.test(before)) return 'not-people';
+  if (/\b(?:cost|costs|costing|worth|budget|paid|pay|pays|spend|spent|spending|raised?|funding|fines?|salary|wages?|loans?|grants?|aid)\s+(?:of\s+)?(?:about|around|some|up to|more than|nearly|over|almost|roughly)?\s*$/i.test(before)) return 'not-people';
   if (/^-(?:year|month|week|day|hour|minute|mile|km|kilomet|met(?:re|er)|storey|member|seat|point)/i.test(after)) return 'not-people';
   // "Volodya, 35, who flew in" is an age; "nine in ten" a proportion.
   if (/[A-Z][a-z]+,\s*$/.test(before) && /^,/.test(after) && n.value < 120) return 'not-people';

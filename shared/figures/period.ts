@@ -42,6 +42,8 @@ const PATTERNS: RegExp[] = [
 // "said on Tuesday" dates the statement, not the count.
 const REPORTING_BEFORE = /\b(?:said|says|told|added|announced|reported|stated|wrote|published|released|briefing|reporters|statement|interview|conference|parliament|newspaper|agency)(?:\s+[^\s\d]+){0,5}\s*$/i;
 
+const REPORTING_AFTER = /^[^\d]{0,60}?\b(?:said|says|told|reported|announced|put the (?:number|figure|total|count))\b/i;
+
 /** Candidate period spans in a sentence, left to right and not overlapping; none may swallow a count in `counts`. */
 export function findPeriods(sentence: string, counts: { start: number; end: number }[] = []): Span[] {
   const found: Span[] = [];
@@ -50,6 +52,9 @@ export function findPeriods(sentence: string, counts: { start: number; end: numb
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const text = m[0].replace(/[\s.]+$/, (s) => (s.includes('.') && /\b(?:a\.m|p\.m|Sept|Oct|Nov|Dec|Jan|Feb|Aug)\.$/i.test(m![0].trim()) ? '.' : ''));
       if (REPORTING_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index)) && !/^(?:since|between|in the|over|during|within)/i.test(text)) continue;
+      // "On Thursday, officials had put the number at ...": the day of the statement.
+      const said = /^on\s/i.test(text) ? REPORTING_AFTER.exec(sentence.slice(m.index + text.length, m.index + text.length + 70)) : null;
+      if (said && counts.some((c) => c.start >= m!.index + text.length + said[0].length)) continue;
       const span = { start: m.index, end: m.index + text.length, text };
       if (counts.some((c) => c.start < span.end && span.start < c.end)) continue;
       found.push(span);
@@ -69,14 +74,15 @@ export function findPeriods(sentence: string, counts: { start: number; end: numb
   return out;
 }
 
-const RATE_RE = /\b(?:a|per|each|every|an)\s+(day|week|month|hour)\b|\b(daily|weekly|monthly|hourly)\b/i;
+// "in a week" is a window and "a week earlier" a comparison; "a day" after a count is a rate.
+const RATE_RE = /\b(?:a|per|each|every|an)\s+(day|hour)\b(?!\s+(?:earlier|before|ago|later|after|on))|(?<!\bin\s)\b(?:a|per|each|every)\s+(week|month)\b(?!\s+(?:earlier|before|ago|later|after|on))|\b(daily|weekly|monthly|hourly)\b/i;
 const RATE_WORD: Record<string, Per> = { daily: 'day', weekly: 'week', monthly: 'month', hourly: 'hour' };
 
 /** A rate named in the words next to a number: "a day", "per week", "daily". */
 export function rateIn(text: string): Per | undefined {
   const m = RATE_RE.exec(text);
   if (!m) return undefined;
-  return (m[1]?.toLowerCase() as Per | undefined) ?? RATE_WORD[m[2].toLowerCase()];
+  return ((m[1] ?? m[2])?.toLowerCase() as Per | undefined) ?? RATE_WORD[m[3].toLowerCase()];
 }
 
 const SINGLE_DAY = new RegExp(
