@@ -46,6 +46,8 @@ interface Analysis {
   cues: Cue[];
   places: PlaceMention[];
   attributions: Attribution[];
+  /** Each number's cue, filled on first reading. */
+  ownCues?: (Cue | undefined)[];
 }
 
 // Words that point back to a count already given: "the figure", "the total", "estimates".
@@ -144,7 +146,8 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   const voted = new Set<string>();
 
   const spans = numbers.map((_, i) => ({ from: i > 0 ? numbers[i - 1].end : 0, to: i + 1 < numbers.length ? numbers[i + 1].start : full.length }));
-  const ownCues = numbers.map((n, i) => cueFor(cues, n, spans[i].from, spans[i].to, full));
+  // The cue of each number depends on the sentence alone: both readings of a sentence share it.
+  const ownCues = cell ? numbers.map((n, i) => cueFor(cues, n, spans[i].from, spans[i].to, full)) : (a.ownCues ??= numbers.map((n, i) => cueFor(cues, n, spans[i].from, spans[i].to, full))).slice();
   // "6,000 Lebanese and around 15,000 Syrians had come through": the first items of a list share the last one's verb.
   for (let i = numbers.length - 2; i >= 0; i--) {
     if (ownCues[i]) continue;

@@ -129,6 +129,9 @@ function scaleOf(text: string): number {
   return m[1] ? (SCALES[m[1].toLowerCase().replace(/s$/, '')] ?? 1) : (SUFFIX_SCALES[m[2].toLowerCase()] ?? 1);
 }
 
+const NUMBER_AT = new RegExp(NUMBER_RE.source, 'iy');
+const START_RE = new RegExp(String.raw`\d+|\b(?:between|from|an?|${NUMBER_WORD})\b`, 'gi');
+
 // Most sentences hold no number at all: a cheap test spares them the full pattern.
 const MAYBE_NUMBER = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`, 'i');
 
@@ -136,8 +139,13 @@ const MAYBE_NUMBER = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`, 'i');
 export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   if (!MAYBE_NUMBER.test(text)) return out;
-  NUMBER_RE.lastIndex = 0;
-  for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
+  // The full pattern is tried only where a number can start: a digit, a number word, "between" or "from".
+  START_RE.lastIndex = 0;
+  for (let s = START_RE.exec(text); s; s = START_RE.exec(text)) {
+    NUMBER_AT.lastIndex = s.index;
+    const m = NUMBER_AT.exec(text);
+    if (!m) continue;
+    START_RE.lastIndex = m.index + m[0].length;
     const g = m.groups ?? {};
     const plus = g.plus ? ('more_than' as const) : undefined;
     const lowText = g.bl ?? g.fl ?? g.rl ?? g.tl;
@@ -160,7 +168,7 @@ export function findNumbers(text: string): NumberMention[] {
         }
       }
       // Not a range after all ("aged 18 to 65" is handled by the caller; "2 to 1" is two numbers).
-      NUMBER_RE.lastIndex = m.index + lowText.length + (m[0].startsWith('between') || m[0].startsWith('from') ? m[0].indexOf(lowText) : 0);
+      START_RE.lastIndex = m.index + lowText.length + (m[0].startsWith('between') || m[0].startsWith('from') ? m[0].indexOf(lowText) : 0);
       const single = parseNumber(lowText);
       const at = m.index + m[0].indexOf(lowText);
       if (single) out.push({ start: at, end: at + lowText.length, value: single.value, text: lowText, words: single.words, scaled: single.scaled });
