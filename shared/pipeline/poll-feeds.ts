@@ -8,8 +8,11 @@ import type { PipelineDeps } from './deps.ts';
 
 /** Feed health is rewritten at least this often even when nothing changed. */
 const HEARTBEAT_MS = 60 * 60 * 1000;
-/** Handed-off keys kept per feed: enough for long feeds, small enough for one 4 KB read. */
-const MAX_HANDED_OFF = 240;
+/**
+ * Handed-off keys kept per feed: most feeds list 10-50 items, and 100 keys keep the feed
+ * state near 1 KB, one write unit. Items past the cap are still caught by the store check.
+ */
+const MAX_HANDED_OFF = 100;
 
 export interface FeedPollResult {
   feed: Feed;
@@ -25,7 +28,8 @@ export interface FeedPollResult {
   previous?: FeedState;
 }
 
-const itemKey = (item: FeedItem) => createHash('sha256').update(item.link).digest('base64url').slice(0, 12);
+// 60 bits of a hash: a collision among one feed's items is out of reach, and short keys keep writes small.
+const itemKey = (item: FeedItem) => createHash('sha256').update(item.link).digest('base64url').slice(0, 10);
 
 /**
  * Polls one feed with a conditional GET. Most polls of a feed find nothing new, so they
