@@ -1,3 +1,10 @@
+// The figure extractor. Each sentence is analysed once (numbers, cues, places,
+// periods, sources); each candidate number is then read in its own clause: the
+// nearest cue says what it counts (or that it is a stock, forecast, denial or
+// force size), the grammar around it gives the places, and what the article
+// said before fills in what the sentence leaves out. The body is read twice:
+// the first reading finds the flow and the mobilizing country the article is
+// about, so that the headline and the lede can lean on them too.
 import type { Figure, Metric, Status } from '../domain/types.ts';
 import { findAttributions, type Attribution } from './attribution.ts';
 import { BLOCKERS, clauseBounds, clauseCue, cueFor, overlaps } from './clause-cues.ts';
