@@ -2,9 +2,8 @@ import { join, resolve } from 'node:path';
 import { OutboxSink } from '../shared/alerts/outbox-sink.ts';
 import type { AlertSink } from '../shared/alerts/sink.ts';
 import type { Fetcher } from '../shared/http/fetcher.ts';
-import { extractArticle } from '../shared/pages/extract-article.ts';
-import { extractFigures } from '../shared/figures/extract-figures.ts';
 import type { PipelineDeps, ProgressEvent } from '../shared/pipeline/deps.ts';
+import { withExtractors } from '../shared/pipeline/with-extractors.ts';
 import { connectStore, type StoreConnection } from '../shared/store/connect.ts';
 
 export interface LocalOptions {
@@ -30,14 +29,5 @@ export function localDeps(
         if (!opts.quiet) process.stderr.write(`ALERT ${subject}\n      -> ${file}\n`);
       },
     });
-  return {
-    fetcher,
-    store: conn.store,
-    sink,
-    extractArticle,
-    extractFigures: (article) => extractFigures({ title: article.title, body: article.body, published: article.published }),
-    now: () => new Date(),
-    onProgress: opts.onProgress,
-    concurrency: opts.concurrency,
-  };
+  return withExtractors({ fetcher, store: conn.store, sink, onProgress: opts.onProgress, concurrency: opts.concurrency });
 }

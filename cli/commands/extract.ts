@@ -7,7 +7,7 @@ export async function extractCommand(inputs: string[]): Promise<number> {
   for (const arg of inputs) {
     try {
       const article = await readArticleInput(arg);
-      const figures = extractFigures({ title: article.title, body: article.body, published: article.published });
+      const figures = extractFigures(article);
       const lines = figures.map((f) => JSON.stringify({ file: arg, ...f }));
       if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
     } catch (err) {

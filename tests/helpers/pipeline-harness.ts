@@ -1,9 +1,8 @@
 import type { Alert } from '../../shared/domain/types.ts';
 import type { AlertSink } from '../../shared/alerts/sink.ts';
-import { extractArticle } from '../../shared/pages/extract-article.ts';
-import { extractFigures } from '../../shared/figures/extract-figures.ts';
 import type { Fetcher } from '../../shared/http/fetcher.ts';
 import type { PipelineDeps } from '../../shared/pipeline/deps.ts';
+import { withExtractors } from '../../shared/pipeline/with-extractors.ts';
 import { connectStore, type StoreConnection } from '../../shared/store/connect.ts';
 
 /** Collects delivered alerts; can be told to fail, to test that nothing is lost. */
@@ -24,12 +23,5 @@ export async function memoryStore(): Promise<StoreConnection> {
 }
 
 export function testDeps(conn: StoreConnection, fetcher: Fetcher, sink: AlertSink = new MemorySink()): PipelineDeps {
-  return {
-    fetcher,
-    store: conn.store,
-    sink,
-    extractArticle,
-    extractFigures: (a) => extractFigures({ title: a.title, body: a.body, published: a.published }),
-    now: () => new Date(),
-  };
+  return withExtractors({ fetcher, store: conn.store, sink });
 }
