@@ -18,7 +18,7 @@ import { findPeriods, isSingleDay, rateIn, type Span } from './period.ts';
 import { qualifierOf } from './qualifier.ts';
 import { paragraphs, sentences } from './sentences.ts';
 import { isTableLine, rowContext, tableRows } from './table.ts';
-import { groupAfter } from './who.ts';
+import { groupAfter, type Group } from './who.ts';
 
 export interface FigureInput {
   title?: string;
@@ -53,8 +53,10 @@ interface Analysis {
   cues: Cue[];
   places: PlaceMention[];
   attributions: Attribution[];
-  /** Each number's cue, filled on first reading. */
+  /** Each number's cue, group and own-clause cue, filled on first reading and shared by the second. */
   ownCues?: (Cue | undefined)[];
+  groups?: Group[];
+  clauseCues?: (Cue | undefined)[];
 }
 
 // Words that point back to a count already given: "the figure", "the total", "estimates".
@@ -165,12 +167,12 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i];
     const { from, to } = spans[i];
-    const group = groupAfter(text.slice(n.end, to));
+    const group = cell ? groupAfter(text.slice(n.end, to)) : { ...(a.groups ??= numbers.map((m, j) => groupAfter(text.slice(m.end, spans[j].to))))[i] };
     // "One source said": a small number word is a count only before a people noun.
     if (n.words && n.value < 10 && (!group.people || group.partOf)) continue;
     let cue = ownCues[i];
     let sameAsLast = false;
-    const ownClauseCue = clauseCue(cues, n, from, to, full);
+    const ownClauseCue = cell ? clauseCue(cues, n, from, to, full) : (a.clauseCues ??= numbers.map((m, j) => clauseCue(cues, m, spans[j].from, spans[j].to, full)))[i];
     // "One source put the figure at close to 1 million, while another ...": a reference to the count before, whatever verbs follow.
     if (!ownClauseCue && !previous && !cell && state.last && REFERENCE.test(text.slice(clauseBounds(text, n, from, to)[0], n.start))) cue = undefined;
     // Nothing in its own clause: a number in a list takes the verb of the count before it.

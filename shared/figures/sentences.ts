@@ -18,10 +18,19 @@ export function paragraphs(body: string): string[] {
     .filter(Boolean);
 }
 
+// The word before a final full stop, found by scanning back to the last space:
+// a regex anchored at the end would retry from every start of a long spaceless run.
+function lastWordBeforeStop(text: string): string | undefined {
+  if (!text.endsWith('.')) return undefined;
+  let i = text.length - 1;
+  while (i > 0 && !/\s/.test(text[i - 1])) i--;
+  return i < text.length - 1 ? text.slice(i, -1) : undefined;
+}
+
 function endsWithAbbreviation(text: string): boolean {
-  const m = /(\S+)\.$/.exec(text);
-  if (!m) return false;
-  const word = m[1].replace(/^[("“‘'[]+/, '');
+  const last = lastWordBeforeStop(text);
+  if (last === undefined) return false;
+  const word = last.replace(/^[("“‘'[]+/, '');
   if (ABBREVIATIONS.has(word.toLowerCase())) return true;
   // Initials and dotted acronyms: "G.", "U.S.", "a.m."
   if (/^(?:[A-Za-z]\.)*[A-Za-z]$/.test(word)) return true;
@@ -31,7 +40,8 @@ function endsWithAbbreviation(text: string): boolean {
 /** Sentences of one paragraph, trimmed. */
 export function sentences(paragraph: string): string[] {
   const out: string[] = [];
-  const re = /[.!?]+["”’)]*\s+(?=["“‘(]?[A-Z0-9])/g;
+  // The lookbehind starts a match only at the first mark of a run ("!!!", "....."), so a long run is scanned once.
+  const re = /(?<![.!?])[.!?]+["”’)]*\s+(?=["“‘(]?[A-Z0-9])/g;
   let from = 0;
   for (let m = re.exec(paragraph); m; m = re.exec(paragraph)) {
     const candidate = paragraph.slice(from, m.index + m[0].trimEnd().length);
