@@ -1,11 +1,9 @@
 // Country names, official names, alternative spellings, capitals and demonyms
 // from the world-countries package, resolved to the English short names the
-// contract uses ("Russia", "Turkey", "State of Palestine"), plus blocs.
-import worldCountries from 'world-countries';
-import type { Country } from 'world-countries';
-
-// The package is CommonJS with an ES-style default in its types; normalise both shapes.
-const countries: Country[] = ((worldCountries as unknown as { default?: Country[] }).default ?? (worldCountries as unknown as Country[]));
+// contract uses ("Russia", "Turkey", "State of Palestine"), plus blocs. The
+// names come from gazetteer-data.json, the few fields of the dataset read here
+// (scripts/build-gazetteer.mjs), so that bundles do not carry the whole dataset.
+import countries from './gazetteer-data.json' with { type: 'json' };
 
 export type PlaceKind = 'country' | 'capital' | 'demonym' | 'bloc';
 
@@ -141,17 +139,14 @@ function buildIndex(): Map<string, Entry> {
     for (const key of new Set([name, plain])) if (overwrite || !index.has(key)) index.set(key, entry);
   };
   for (const c of countries) {
-    // Only sovereign states and Palestine/Taiwan/Kosovo are countries a border count names.
-    if (!c.unMember && !['PS', 'TW', 'XK', 'VA'].includes(c.cca2)) continue;
-    const place = SHORT_NAME[c.name.common] ?? c.name.common;
-    add(c.name.common, { place, kind: 'country' }, true);
+    const place = SHORT_NAME[c.common] ?? c.common;
+    add(c.common, { place, kind: 'country' }, true);
     add(place, { place, kind: 'country' }, true);
-    add(c.name.official, { place, kind: 'country' }, true);
-    for (const alt of c.altSpellings) if (alt.length > 3 && /^[A-Z]/.test(alt)) add(alt, { place, kind: 'country' });
-    for (const cap of c.capital ?? []) add(cap, { place, kind: 'capital' });
-    const dem = c.demonyms?.eng;
-    for (const d of new Set([dem?.m, dem?.f])) {
-      if (!d || DEMONYM_STOP.has(d)) continue;
+    add(c.official, { place, kind: 'country' }, true);
+    for (const alt of c.alt) add(alt, { place, kind: 'country' });
+    for (const cap of c.capitals) add(cap, { place, kind: 'capital' });
+    for (const d of c.demonyms) {
+      if (DEMONYM_STOP.has(d)) continue;
       add(d, { place, kind: 'demonym' });
       for (const p of plural(d)) add(p, { place, kind: 'demonym' });
     }
