@@ -5,8 +5,8 @@ const VERB =
   '(?:said|says|say|told|tells|telling|gave (?:the )?figures?|added|adds|reported|reports|stated|states|estimated|estimates|estimate|wrote|writes|tweeted|posted|confirmed|confirms|noted|notes|claimed|claims|counted|counts|counting|recorded|records|recording|registered|show|shows|showed|indicate|indicates|cited|acknowledged|acknowledges|spoke of|signed|let|set out|put the (?:number|figure|total|target|count|tally)|puts the (?:number|figure|total|target|count|tally))';
 const AUX = '(?:\\s+(?:has|have|had|also|later|earlier|previously|now|separately|then|further|again|would|will|is|was))*';
 
-// "reported to enlistment offices" is no report of a number.
-const VERB_RE = new RegExp(`\\b${VERB}\\b(?!\\s+(?:to|for)\\b)`, 'g');
+// "reported to enlistment offices" is no report of a number; "gave figures for the past two days" is.
+const VERB_RE = new RegExp(`\\b${VERB}\\b(?:(?<=figures?)|(?!\\s+(?:to|for)\\b))`, 'g');
 const AUX_TAIL = new RegExp(`${AUX}\\s*$`, 'i');
 const ACCORDING = /\baccording to ([^,;:“”"()]+?)(?=\s*(?:[,;:()“”"]|\.(?:\s|$)|$))/gi;
 const INVERTED = new RegExp(`[,”"]\\s*${VERB}\\s+((?:[A-Z]|the |an? )[^;:“”"()]+?)(?=\\s*(?:\\.(?:\\s|$)|$|;|,\\s+(?:who|which|adding|citing|as|in|on|at)\\b))`, 'g');

@@ -49,6 +49,8 @@ export interface DirectionInput {
   parallel?: boolean;
   /** The kind of movement of the figure before this one in the sentence. */
   previousFlow?: Flow;
+  /** The sentence opens by pointing back at what was counted before ("Most came ...", "It includes ..."). */
+  continues?: boolean;
 }
 
 export interface Direction extends Places {
@@ -151,8 +153,28 @@ function unboundBefore(input: DirectionInput, bound: Bound[]): string | undefine
   return candidates[candidates.length - 1]?.place;
 }
 
+/**
+ * A sentence whose own places (bound by its grammar, whoever counted) all lie outside the article's flow is about another
+ * movement: it takes no place from the rest of the article (its flow, its
+ * headline country, its most named country), only from its own words,
+ * unless it points back at the count before ("Most came through ...", "of them").
+ */
+function ownWordsOnly(input: DirectionInput): DirectionInput {
+  const { origin, destination } = input.context;
+  if (!origin && !destination) return input;
+  // The group's nationality is no statement of where it moves: Venezuelans cross from Brazil into Peru.
+  if (input.continues || input.breakdown || input.partOf) return input;
+  const inFlow = (c: string | undefined) => c !== undefined && (c === origin || c === destination);
+  // Any mention of the flow's countries ("Chile expelled ...", "most of them Venezuelans") keeps the sentence in it.
+  if (input.places.some((p) => inFlow(p.place))) return input;
+  const own = [...boundPlaces(input).map((b) => b.place), input.authority].filter((c) => c !== undefined);
+  const elsewhere = own.length > 0 && !own.some(inFlow);
+  return elsewhere ? { ...input, context: {}, home: undefined, mostNamed: undefined } : input;
+}
+
 /** Origin and destination for one border-crossing number. */
-export function resolveDirection(input: DirectionInput): Direction {
+export function resolveDirection(given: DirectionInput): Direction {
+  const input = ownWordsOnly(given);
   const { context, flow } = input;
   const bound = boundPlaces(input);
   const clause = input.text.slice(input.from, input.to);
@@ -234,7 +256,8 @@ export function resolveDirection(input: DirectionInput): Direction {
     // A nationality stands in for the origin, unless they are nationals going home along the article's flow.
     else if (flow !== 'back' && citizenship && citizenship !== destination && citizenship !== (destination ?? base.destination ?? context.destination)) origin = citizenship;
     else origin = base.origin ?? context.origin;
-    if (!origin && destination && input.authority !== destination) origin = input.authority;
+    // Whoever counted stands for the origin of arrivals, never of people going back: "Pakistan said 165,000 Afghans had returned".
+    if (!origin && destination && flow !== 'back' && input.authority !== destination) origin = input.authority;
     if (!origin && destination) origin = input.mostNamed?.find((c) => c !== destination);
     if (origin === destination) origin = undefined;
   }

@@ -32,7 +32,10 @@ interface ArticleState {
   mobilizing?: string;
   /** The first country the article names: the fallback for a call-up with no country. */
   firstCountry?: string;
+  /** The source named last in the current paragraph: the speaker of a quotation that follows. */
   attribution?: string;
+  /** The source named last in the article: whom a later "he said" stands for. */
+  speaker?: string;
   last?: { metric: Metric; places: Places; country?: string };
   /** The country the current section, table row or paragraph is about. */
   topic?: string;
@@ -61,6 +64,9 @@ interface Analysis {
 
 // Words that point back to a count already given: "the figure", "the total", "estimates".
 const REFERENCE = /\b(?:total|tally|figure|number|count|estimates?|works out|on average|an average)\b/i;
+
+// A paragraph or sentence that opens on a part of, or a reference to, the count before: "Most came through ...", "Of them, ...", "It includes ...".
+const CONTINUES = /^(?:It|Most|Many|Some|All|Half|Another|Others|The rest|The remainder|(?:Of|Among) (?:them|those|these|whom)|(?:Most|Many|Some|All|Half) of (?:them|those|these)|They|The (?:same|figure|number|total|tally|count)|Th(?:is|at|ese) (?:figure|number|total|tally|count)s?)\b/;
 
 const REPORTING = /\b(?:said|says|told|according|added|reported|estimated?|counted|recorded)\b/;
 
@@ -233,7 +239,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       (period && isSingleDay(period) ? 'day' : undefined) ??
       (!nearest(periods, n, from, to) ? previous?.per : undefined);
 
-    const attr = pickAttribution(attributions, n, text, state);
+    const attr = pickAttribution(attributions, n, text, state, !!cell);
     const figure: Figure = {
       metric,
       count: n.value,
@@ -264,6 +270,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         last: state.last?.metric === 'border_crossing' ? state.last.places : undefined,
         parallel: !!previous && chosen === previous.cue,
         previousFlow: previous?.flow,
+        continues: CONTINUES.test(text),
         clauseFrom: Math.max(previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs, chosen && chosen.end <= n.start && chosen.start >= cs ? chosen.start : 0),
         partOf: group.partOf,
         breakdown: sameAsLast || group.partOf || /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) || /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text),
@@ -333,10 +340,10 @@ function noteContext(a: Analysis, state: ArticleState, text?: string): void {
   if (state.named) for (const p of a.places) if (p.kind === 'country') state.named.set(p.place, (state.named.get(p.place) ?? 0) + 1);
   if (!state.firstCountry) state.firstCountry = a.places.find((p) => p.kind !== 'bloc')?.place;
   const named = a.attributions.filter((x) => x.text);
-  if (named.length) state.attribution = named[named.length - 1].text;
+  if (named.length) state.attribution = state.speaker = named[named.length - 1].text;
 }
 
-function pickAttribution(list: Attribution[], n: NumberMention, text: string, state: ArticleState): string | undefined {
+function pickAttribution(list: Attribution[], n: NumberMention, text: string, state: ArticleState, cell: boolean): string | undefined {
   const after = list.filter((a) => a.start >= n.end);
   const before = list.filter((a) => a.end <= n.start);
   // "X said (that) N ...": a source just before the number governs it; otherwise the one that follows.
@@ -344,10 +351,13 @@ function pickAttribution(list: Attribution[], n: NumberMention, text: string, st
   const gap = text.slice(close?.end ?? 0, n.start).trim();
   const direct = close && !/;/.test(gap) && gap.split(/\s+/).length <= 10 ? close : undefined;
   const a = direct ?? after[0] ?? close;
-  // No source in the sentence: the one named last in the article still stands behind it.
-  if (!a) return state.attribution;
-  return a.text ?? state.attribution;
+  // No source in the sentence: the one named earlier in the same paragraph (a quotation's speaker, a report
+  // that goes on); a table cell takes the source of the text that introduces the table.
+  if (!a) return cell ? state.attribution ?? state.speaker : state.attribution;
+  // "he said": the one the pronoun stands for, the source named last.
+  return a.text ?? state.speaker;
 }
+
 
 
 /** The body's lines, each with its sentences: split once, read twice. */
@@ -369,6 +379,8 @@ function readBody(input: FigureInput, state: ArticleState, laid: Layout): Figure
       continue;
     }
     const line = lines[i];
+    // Sources do not carry over into a new paragraph, unless it opens by pointing back at what was counted.
+    if (!CONTINUES.test(line)) state.attribution = undefined;
     // A live-blog heading ("Georgia: about 10,000 arrivals a day") sets the place the entries below are about.
     const heading = /^([A-Z][^:.!?]{1,50}):\s/.exec(line);
     if (heading) state.topic = topicOf(heading[1]) ?? state.topic;
@@ -451,7 +463,7 @@ export function extractFigures(input: FigureInput): Figure[] {
   if (title) {
     for (const s of sentences(title)) headline.push(...readSentence(s, state, input.published).figures.map((f) => ({ ...f, quote: title })));
   }
-  state.attribution = undefined;
+  state.attribution = state.speaker = undefined;
   const body = readBody(input, state, laid);
   // A headline number repeated in the body is one figure, read from the body (GUIDE clarification 2);
   // so is a headline-like line inside a plain-text body.

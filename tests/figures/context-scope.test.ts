@@ -1,0 +1,66 @@
+// What a figure may take from outside its own sentence: places only while the
+// text stays on the same flow, sources only within a paragraph (or through a
+// pronoun or a quotation), never from an unrelated paragraph.
+import { describe, expect, it } from 'vitest';
+import { only, peopleFigures } from './helpers.ts';
+
+describe('places from the rest of the article', () => {
+  const body = [
+    'Around 9,000 people crossed from Eritrea into Ethiopia last month, the regional administration said.',
+    'Iraq said 31,000 Kurds had returned to Iraq since the ceasefire, while about 2,400 went back into Turkey.',
+    'Azerbaijan reported that 6,500 ethnic Armenians had left the enclave of Kelbajar, which is no country.',
+    'Some 1,100 Rohingya landed in Indonesia from Bangladesh during the week.',
+  ].join('\n\n');
+  const figures = peopleFigures(body, 'Eritreans keep crossing into Ethiopia');
+
+  it('a return to the group’s own country takes no origin from another paragraph or from whoever counted', () => {
+    const back = only(figures, 31000);
+    expect(back.destination).toBe('Iraq');
+    expect(back.origin).toBeUndefined();
+  });
+
+  it('a movement out of a place that is no country has no origin, not the article’s', () => {
+    const f = figures.find((x) => x.count === 6500);
+    expect(f?.origin).not.toBe('Eritrea');
+  });
+
+  it('a sentence that names its own places keeps them', () => {
+    expect(only(figures, 1100)).toMatchObject({ origin: 'Bangladesh', destination: 'Indonesia' });
+  });
+
+  it('a sentence that goes on about the same flow still borrows it', () => {
+    const same = peopleFigures(
+      ['More than 14,000 Somalis crossed into Kenya in March, the agency said.', 'Most came through Dadaab; 5,200 arrived in the last week alone.'].join('\n\n'),
+      'Somalis flee drought into Kenya',
+    );
+    expect(only(same, 5200)).toMatchObject({ origin: 'Somalia', destination: 'Kenya' });
+  });
+});
+
+describe('sources from the rest of the article', () => {
+  it('a source named in one paragraph does not stand behind a count in the next', () => {
+    const figures = peopleFigures(
+      ['The state broadcaster said Ethiopia would draft 40,000 young men into the army.', 'About 3,700 Sudanese arrived in Ethiopia from Sudan over the weekend.'].join('\n\n'),
+    );
+    expect(only(figures, 3700).attribution).toBeUndefined();
+  });
+
+  it('“he said” stands for the source named before, even a paragraph earlier', () => {
+    const figures = peopleFigures(
+      ['Colonel Amadou Diallo, who commands the Assamaka post, said on Monday that the flow had not slowed.', 'He said 1,900 migrants had crossed from Algeria into Niger since Friday.'].join('\n\n'),
+    );
+    expect(only(figures, 1900).attribution).toMatch(/Diallo/);
+  });
+
+  it('“gave figures for” names a source even though “for” follows the verb', () => {
+    const figures = peopleFigures(
+      ['The camps are full, Chad’s refugee commissioner, Idriss Mahamat, told reporters in Abeche.', 'He gave figures for the week: 8,300 people crossed from Sudan into Chad.'].join('\n\n'),
+    );
+    expect(only(figures, 8300).attribution).toMatch(/Mahamat/);
+  });
+
+  it('a later sentence of the same paragraph keeps its source', () => {
+    const figures = peopleFigures('Frontex said 4,100 migrants reached Italy from Libya in June. In July, 6,300 more arrived in Italy from Libya.');
+    expect(only(figures, 6300).attribution).toBe('Frontex');
+  });
+});
