@@ -65,14 +65,21 @@ const ratioOf = (r: BodiesFigures) => (r.oursPagesPerSecond && r.readabilityPage
 export interface ExtractFigures {
   articlesPerSecond?: number;
   megabytesPerSecond?: number;
+  /** Each timed set when the script times several ("corpus bodies", "5 KB articles"), in its order. */
+  runs: { label: string; articlesPerSecond: number; megabytesPerSecond?: number }[];
 }
 
+/** bench:extract: from JSON keys, or its "throughput: N articles/s, X MB/s" lines, each under the line naming its set. */
 export function extractFigures(json: Json | undefined, output: string): ExtractFigures {
-  if (json) return { articlesPerSecond: findNumber(json, /articles.?(per.?s|\/s)/i), megabytesPerSecond: findNumber(json, /(mb|megabytes).?(per.?s|\/s)/i) };
-  return {
-    articlesPerSecond: Number(output.match(/([\d.]+)\s*articles\/s/)?.[1] ?? Number.NaN) || undefined,
-    megabytesPerSecond: Number(output.match(/([\d.]+)\s*MB\/s/)?.[1] ?? Number.NaN) || undefined,
-  };
+  if (json) return { articlesPerSecond: findNumber(json, /articles.?(per.?s|\/s)/i), megabytesPerSecond: findNumber(json, /(mb|megabytes).?(per.?s|\/s)/i), runs: [] };
+  const runs: ExtractFigures['runs'] = [];
+  let label = '';
+  for (const line of output.split('\n')) {
+    const m = line.match(/([\d.]+)\s*articles\/s(?:,\s*([\d.]+)\s*MB\/s)?/);
+    if (m) runs.push({ label, articlesPerSecond: Number(m[1]), megabytesPerSecond: m[2] === undefined ? undefined : Number(m[2]) });
+    else if (/^\S[^:]*:/.test(line)) label = line.slice(0, line.indexOf(':'));
+  }
+  return { articlesPerSecond: runs[0]?.articlesPerSecond, megabytesPerSecond: runs[0]?.megabytesPerSecond, runs };
 }
 
 export interface BundleFigure {

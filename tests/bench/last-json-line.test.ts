@@ -36,7 +36,17 @@ describe('reading what a benchmark printed', () => {
   });
 
   it('reads bench:extract figures from JSON keys', () => {
-    expect(extractFigures({ articlesPerSecond: 310, megabytesPerSecond: 1.5 }, '')).toEqual({ articlesPerSecond: 310, megabytesPerSecond: 1.5 });
+    expect(extractFigures({ articlesPerSecond: 310, megabytesPerSecond: 1.5 }, '')).toEqual({ articlesPerSecond: 310, megabytesPerSecond: 1.5, runs: [] });
+  });
+
+  it('reads each timed set of bench:extract text under the line that names it', () => {
+    const out = 'corpus: 86 articles\ncorpus bodies: 7568 articles, 10.0 MB\n  throughput: 963 articles/s, 1.28 MB/s (one core)\n5 KB articles: 1805 articles\n  throughput: 429 articles/s, 2.38 MB/s (one core)\nmemory: peak RSS 139 MB';
+    const r = extractFigures(undefined, out);
+    expect(r.runs).toEqual([
+      { label: 'corpus bodies', articlesPerSecond: 963, megabytesPerSecond: 1.28 },
+      { label: '5 KB articles', articlesPerSecond: 429, megabytesPerSecond: 2.38 },
+    ]);
+    expect(r.articlesPerSecond).toBe(963);
   });
 
   it('takes each object with a size in the bundles JSON as one bundle, in bytes', () => {
