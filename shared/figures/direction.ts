@@ -74,6 +74,8 @@ interface Bound {
   place: string;
   at: number;
   multi: boolean;
+  /** Read from "the country", not from a name. */
+  inferred?: boolean;
 }
 
 function lastCountryBefore(places: PlaceMention[], at: number): string | undefined {
@@ -126,7 +128,7 @@ function boundPlaces(input: DirectionInput): Bound[] {
     if (m.index < from || m.index > to || (!m[1] && !m[2])) continue;
     const leaving = !!m[2] || /^(?:from|left|leaving|leave|out of)/i.test(m[1] ?? '');
     const place = lastCountryBefore(places, m.index) ?? input.topic ?? input.home ?? (leaving ? input.context.destination ?? input.context.origin : input.context.destination);
-    if (place) out.push({ role: leaving ? 'origin' : 'destination', place, at: m.index, multi: false });
+    if (place) out.push({ role: leaving ? 'origin' : 'destination', place, at: m.index, multi: false, inferred: true });
   }
   // "the Georgian-Russian border": two sides, oriented below.
   return out;
@@ -219,7 +221,10 @@ export function resolveDirection(given: DirectionInput): Direction {
   const topic = sentenceTopic(input) ?? input.topic;
   const base = input.previous ?? context;
   if (flow === 'expel') {
-    if (!origin) origin = input.previous?.origin ?? topic ?? input.authority ?? context.destination;
+    // Expelled from where they were counted, unless a name says that is where they are sent ("expelled to Haiti"):
+    // then from where the article's flow starts.
+    const sentTo = destB && !destB.inferred ? destination : undefined;
+    if (!origin) origin = [input.previous?.origin, topic, input.authority, context.destination, context.origin].find((c) => c !== undefined && c !== sentTo);
     if (!destination && !noSingleDestination) destination = input.previous?.destination ?? (citizenship !== origin ? citizenship : undefined);
     return { origin, destination: destination === origin ? undefined : destination, explicit };
   }
@@ -227,7 +232,9 @@ export function resolveDirection(given: DirectionInput): Direction {
     // Leaving with no place named: people leave the country they were counted in.
     // "have left their country": the group's own country.
     if (!origin && citizenship && /\b(?:their|his|her) (?:own |home )?(?:country|homeland)\b/i.test(clause)) origin = citizenship;
-    const onward = /\b(?:have since|has since|had since|of them|of whom|moved on|onward|later|then|again)\b/i.test(clause) || (!!input.previous && !input.parallel);
+    // "..., of them 340,000 children": an "of them" right before the next number introduces that one, not this.
+    const own = clause.replace(/\b(?:of|among) (?:them|whom|those)\s*$/i, '');
+    const onward = /\b(?:have since|has since|had since|of them|of whom|moved on|onward|later|then|again)\b/i.test(own) || (!!input.previous && !input.parallel);
     if (!origin && input.parallel && input.previous?.origin) origin = input.previous.origin;
     if (!origin) origin = onward ? (input.previous?.destination ?? topic ?? context.destination ?? context.origin) : (citizenship ?? topic ?? context.origin);
     if (!origin && destination) origin = input.mostNamed?.find((c) => c !== destination);

@@ -281,7 +281,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       if (!dir.origin && !dir.destination) continue;
       // "evacuated from northern Israel": an evacuation inside one's own country is no crossing.
       if (/^evacuat/i.test(chosen?.text ?? '') && !dir.destination && (dir.origin === groupCountry(group.who) || /\bfrom (?:the )?(?:north|south|east|west)(?:ern)?\b/i.test(clause))) continue;
-      if (dir.explicit && (flow === 'in' || flow === 'neutral' || (flow === 'out' && dir.origin && dir.destination))) updateFlow(state, dir);
+      if (dir.explicit && (flow === 'in' || flow === 'neutral' || ((flow === 'out' || flow === 'expel') && dir.origin && dir.destination))) updateFlow(state, dir);
       if (dir.explicit && dir.origin && dir.destination && flow !== 'back' && flow !== 'expel') {
         const key = `${dir.origin}\u0000${dir.destination}`;
         // Each sentence votes once for the flow it states, so a list of daily counts is one vote.

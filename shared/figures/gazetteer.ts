@@ -166,7 +166,8 @@ const MAX_WORDS = Math.max(...[...INDEX.keys()].map((k) => k.split(/\s+/).length
 const FIRST_WORDS = new Set([...INDEX.keys()].map((k) => k.split(/\s+/)[0].replace(/['’]s$/, '')));
 
 // A run of capitalised words, with the small words that occur inside names.
-const RUN_RE = /[A-Z][\w\u00C0-\u024F.'’-]*(?:\s+(?:(?:of|the|and|da|de|del|and the)\s+)?[A-Z][\w\u00C0-\u024F.'’-]*)*/g;
+// "of the" too: "Democratic Republic of the Congo", "Federated States of the ...".
+const RUN_RE = /[A-Z][\w\u00C0-\u024F.'’-]*(?:\s+(?:(?:of the|and the|of|the|and|da|de|del)\s+)?[A-Z][\w\u00C0-\u024F.'’-]*)*/g;
 
 function lookup(name: string): Entry | undefined {
   return INDEX.get(name) ?? INDEX.get(name.replace(/['’]s$/, '')) ?? INDEX.get(name.replace(/\.$/, ''));

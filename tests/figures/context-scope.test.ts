@@ -4,6 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { only, peopleFigures } from './helpers.ts';
 
+/** The figures of an article given as its headline and its paragraphs. */
+const article = (title: string | undefined, ...paragraphs: string[]) => peopleFigures(paragraphs.join('\n\n'), title);
+
 describe('places from the rest of the article', () => {
   const body = [
     'Around 9,000 people crossed from Eritrea into Ethiopia last month, the regional administration said.',
@@ -29,38 +32,48 @@ describe('places from the rest of the article', () => {
   });
 
   it('a sentence that goes on about the same flow still borrows it', () => {
-    const same = peopleFigures(
-      ['More than 14,000 Somalis crossed into Kenya in March, the agency said.', 'Most came through Dadaab; 5,200 arrived in the last week alone.'].join('\n\n'),
-      'Somalis flee drought into Kenya',
-    );
+    const same = article('Somalis flee drought into Kenya', 'More than 14,000 Somalis crossed into Kenya in March, the agency said.', 'Most came through Dadaab; 5,200 arrived in the last week alone.');
     expect(only(same, 5200)).toMatchObject({ origin: 'Somalia', destination: 'Kenya' });
   });
 });
 
 describe('sources from the rest of the article', () => {
   it('a source named in one paragraph does not stand behind a count in the next', () => {
-    const figures = peopleFigures(
-      ['The state broadcaster said Ethiopia would draft 40,000 young men into the army.', 'About 3,700 Sudanese arrived in Ethiopia from Sudan over the weekend.'].join('\n\n'),
-    );
+    const figures = article(undefined, 'The state broadcaster said Ethiopia would draft 40,000 young men into the army.', 'About 3,700 Sudanese arrived in Ethiopia from Sudan over the weekend.');
     expect(only(figures, 3700).attribution).toBeUndefined();
   });
 
   it('“he said” stands for the source named before, even a paragraph earlier', () => {
-    const figures = peopleFigures(
-      ['Colonel Amadou Diallo, who commands the Assamaka post, said on Monday that the flow had not slowed.', 'He said 1,900 migrants had crossed from Algeria into Niger since Friday.'].join('\n\n'),
-    );
+    const figures = article(undefined, 'Colonel Amadou Diallo, who commands the Assamaka post, said on Monday that the flow had not slowed.', 'He said 1,900 migrants had crossed from Algeria into Niger since Friday.');
     expect(only(figures, 1900).attribution).toMatch(/Diallo/);
   });
 
   it('“gave figures for” names a source even though “for” follows the verb', () => {
-    const figures = peopleFigures(
-      ['The camps are full, Chad’s refugee commissioner, Idriss Mahamat, told reporters in Abeche.', 'He gave figures for the week: 8,300 people crossed from Sudan into Chad.'].join('\n\n'),
-    );
+    const figures = article(undefined, 'The camps are full, Chad’s refugee commissioner, Idriss Mahamat, told reporters in Abeche.', 'He gave figures for the week: 8,300 people crossed from Sudan into Chad.');
     expect(only(figures, 8300).attribution).toMatch(/Mahamat/);
   });
 
   it('a later sentence of the same paragraph keeps its source', () => {
     const figures = peopleFigures('Frontex said 4,100 migrants reached Italy from Libya in June. In July, 6,300 more arrived in Italy from Libya.');
     expect(only(figures, 6300).attribution).toBe('Frontex');
+  });
+});
+
+describe('grammar of the number’s own clause', () => {
+  it.each([
+    ['names with “of the” inside are one place', 'Some 4,600 people fled the Central African Republic for Cameroon in May.', 4600, { origin: 'Central African Republic', destination: 'Cameroon' }],
+    ['a long name after “from”', 'About 2,000 crossed from the Democratic Republic of the Congo into Burundi.', 2000, { origin: 'Democratic Republic of the Congo', destination: 'Burundi' }],
+    ['an “of them” before the next number makes this one no onward move', 'Since January, about 52,000 Malians have fled across the border into Mauritania, officials said, of them 30,000 children.', 52000, { origin: 'Mali', destination: 'Mauritania' }],
+  ])('%s', (_, sentence, count, places) => {
+    expect(only(peopleFigures(sentence), count)).toMatchObject(places);
+  });
+
+  it('people expelled to a named country are expelled from the other end of the article’s flow', () => {
+    const figures = article(
+      'Tanzania steps up deportations to Burundi',
+      'Tanzania deported 3,100 Burundians to Burundi in August, the UN said.',
+      'On Monday, 640 people were expelled to Burundi, a Burundian official said.',
+    );
+    expect(only(figures, 640)).toMatchObject({ origin: 'Tanzania', destination: 'Burundi' });
   });
 });
