@@ -36,7 +36,8 @@ export function clauseBounds(text: string, n: NumberMention, from: number, to: n
   }
   // A relative clause after the noun ("138 migrants who had entered ...") says what they did before.
   const clauseEnd = end;
-  const rel = /(?<!\bof\s)\b(?:who|whom|which|that)\b/i.exec(text.slice(n.end, end));
+  // ", most of whom arrived ..." too: a partitive relative clause after a comma.
+  const rel = /(?<!\bof\s)\b(?:who|whom|which|that)\b|(?<=,\s+)(?:most|many|some|all|half|several|few|none) of (?:whom|which)\b/i.exec(text.slice(n.end, end));
   if (rel && /^\s*(?:\S+\s+){0,5}$/.test(text.slice(n.end, n.end + rel.index))) end = n.end + rel.index;
   return [start, end, clauseEnd];
 }

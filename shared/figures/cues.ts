@@ -51,6 +51,7 @@ const STOCK = words([
   'displaced (?:inside|within)', 'internally displaced', 'detain(?:ed|ing)?', 'arrest(?:ed)?', 'waiting', 'queu(?:e|ed|ing)',
   'stranded', 'shelter(?:ed|ing|s)?', 'population', 'home to', 'on (?:its|the|their) regist(?:er|ers|ry)', 'camp(?:ing|ed)', 'eligible', 'displaced', '(?:fle(?:d|e|eing)|left|leaving|forced from|driven from) (?:their|his|her) (?:own )?homes?', 'hous(?:ed|ing)', 'accommodated', 'opened (?:its|their) (?:halls|doors|homes)',
   'caught', 'intercepted', 'tr(?:ied|ying) to', 'attempt(?:s|ed|ing)? to', 'prevented', 'stopped', 'thwarted', 'foiled', '(?:refused|denied) entry', 'received (?:one|it|them|a|an|their|his|her|the|papers|documents|summons(?:es)?)\\b', 'apprehended', 'turned (?:back|away)', 'blocked', 'records', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',
+  'without (?:a )?(?:roof|shelter|homes?)',
 ]);
 
 const FORECAST = words([
@@ -64,11 +65,12 @@ const DENIAL = words(['false', 'denied', 'den(?:y|ies)', 'not true', 'untrue', '
 const AFTERMATH = words([
   'fighting', 'at the front', 'sent to', 'sent (?:back )?home', 'kill(?:s|ed|ing)?', 'deaths?', 'to the front', 'in combat', 'in training', 'training', 'sent home', 'killed', 'wounded', 'died', 'dead',
   'deferments?', 'deferred', 'exempt(?:ed|ions?)?', 'deserted', 'desert(?:ers|ion)', 'captured', 'missing', 'demobili[sz]ed',
+  'drown(?:ed|ing)', 'feared (?:dead|drowned|lost)',
 ]);
 
 const FORCE = words([
   'contract (?:soldiers|servicemen|troops)', 'on contract', 'signed contracts?', 'reserve(?:s| pool| force)', 'standing (?:army|force)',
-  'active[- ]duty', 'strong (?:army|force|military)', 'has (?:about |some |around )?\\d', 'million reservists', 'troops in total',
+  'active[- ]duty', 'strong (?:army|force|military)', 'has (?:about |some |around )?(?=\\d)', 'million reservists', 'troops in total',
   'army of', 'force of', 'personnel', 'on (?:its|the|their) (?:books|rolls|lists)', 'in reserve', 'eligible', 'reserves?(?! ?ists)', '(?:army|armed forces|military|forces) (?:grew|grows|swelled|expanded|expand|numbers?)',
   'expand(?:s|ed|ing)? (?:its |the )?(?:armed forces|army|military)', 'strength', 'liable',
 ]);

@@ -51,6 +51,8 @@ export function roleOf(sentence: string, n: NumberMention): Role {
     if (NON_PEOPLE_NOUN.test(rest)) return 'not-people';
     if (/[,;:]$|[a-z]{2}\.$/.test(words[i])) break;
   }
+  // "crossed with 14 members of his family", "arrived with her six children": the companions of one person, not a flow.
+  if (/\bwith\s+(?:his|her|their|my|our)\s+$/i.test(before) || (/\bwith\s+$/i.test(before) && /^\s+(?:\w+\s+)?(?:members of|of)\s+(?:his|her|their|my|our)\b/i.test(after))) return 'not-people';
   if (/\b(?:page|article|section|chapter|room|flight|route|highway|no\.|number|decree|resolution|law|item|paragraph|platform|gate|bus|channel|level|grade|class|covid|world war)\s*$/i.test(before)) return 'not-people';
   return 'candidate';
 }

@@ -226,8 +226,19 @@ describe('not figures', () => {
     ['attempts and detentions', 'Guards recorded about 4,000 attempts to cross from Belarus; 2,300 were prevented and 1,700 people were detained after crossing.'],
     ['registered parts of a flow', 'The government has registered 65,000 of the new arrivals so far.'],
     ['reservists on the books', 'It has some 465,000 reservists on its books.'],
+    ['companions of one person', '“There was nothing left,” said a herder who reached Kenya with 9 members of her family.'],
+    ['a parent’s children', 'A teacher from Darfur who arrived in Chad with her four children said the road was mined.'],
+    ['the feared drowned', 'At least 63 migrants are feared drowned after a dinghy that left Zuwara sank off Libya.'],
+    ['the drowned', 'Some 27 people drowned when their boat capsized on the way from Senegal to Spain.'],
+    ['people left without shelter', 'Floods in the camp left some 8,000 Afghan refugees in Iran without a roof, officials said.'],
+    ['a reserve pool after “has about”', 'The ministry wants to use more reservists, of whom the country has about 2.7 million.'],
+    ['a stock with an arrival in its partitive relative clause', 'The settlements in Kiryandongo shelter close to 120,000 South Sudanese, most of whom arrived after 2016.'],
   ])('%s', (_kind, body) => {
     expect(peopleFigures(body)).toEqual([]);
+  });
+
+  it('still counts a busy day given “with” a number', () => {
+    expect(peopleFigures('The busiest day was Monday, with 4,800 arrivals from Venezuela in Colombia.').map((f) => f.count)).toContain(4800);
   });
 
   it('outputs nothing for an article without figures', () => {
