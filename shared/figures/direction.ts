@@ -161,24 +161,26 @@ function unboundBefore(input: DirectionInput, bound: Bound[]): string | undefine
  * headline country, its most named country), only from its own words,
  * unless it points back at the count before ("Most came through ...", "of them").
  */
-function ownWordsOnly(input: DirectionInput): DirectionInput {
+function ownWordsOnly(input: DirectionInput): { input: DirectionInput; bound?: Bound[] } {
   const { origin, destination } = input.context;
-  if (!origin && !destination) return input;
-  // The group's nationality is no statement of where it moves: Venezuelans cross from Brazil into Peru.
-  if (input.continues || input.breakdown || input.partOf) return input;
+  if (!origin && !destination) return { input };
+  if (input.continues || input.breakdown || input.partOf) return { input };
   const inFlow = (c: string | undefined) => c !== undefined && (c === origin || c === destination);
   // Any mention of the flow's countries ("Chile expelled ...", "most of them Venezuelans") keeps the sentence in it.
-  if (input.places.some((p) => inFlow(p.place))) return input;
-  const own = [...boundPlaces(input).map((b) => b.place), input.authority].filter((c) => c !== undefined);
+  if (input.places.some((p) => inFlow(p.place))) return { input };
+  // The group's nationality is no statement of where it moves: Venezuelans cross from Brazil into Peru.
+  const bound = boundPlaces(input);
+  const own = [...bound.map((b) => b.place), input.authority].filter((c) => c !== undefined);
   const elsewhere = own.length > 0 && !own.some(inFlow);
-  return elsewhere ? { ...input, context: {}, home: undefined, mostNamed: undefined } : input;
+  // Places bound with the article's help must be read again without it.
+  return elsewhere ? { input: { ...input, context: {}, home: undefined, mostNamed: undefined } } : { input, bound };
 }
 
 /** Origin and destination for one border-crossing number. */
 export function resolveDirection(given: DirectionInput): Direction {
-  const input = ownWordsOnly(given);
+  const { input, bound: known } = ownWordsOnly(given);
   const { context, flow } = input;
-  const bound = boundPlaces(input);
+  const bound = known ?? boundPlaces(input);
   const clause = input.text.slice(input.from, input.to);
   const originB = bound.find((b) => b.role === 'origin' && !b.multi) ?? bound.find((b) => b.role === 'origin');
   const destB = bound.find((b) => b.role === 'destination' && !b.multi) ?? bound.find((b) => b.role === 'destination');

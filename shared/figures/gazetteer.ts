@@ -178,6 +178,8 @@ export function findPlaces(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
   RUN_RE.lastIndex = 0;
   for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
+    // Most runs are one capitalised word that starts no name ("The", "Officials"): skip them without splitting.
+    if (!/[\s-]/.test(m[0]) && !FIRST_WORDS.has(m[0]) && !FIRST_WORDS.has(m[0].replace(/(?:['’]s|[.,;:])$/, ''))) continue;
     // Split on hyphens too: "Georgian-Russian border" names two countries.
     const words: { w: string; s: number }[] = [];
     const wre = /[^\s-]+/g;
