@@ -68,6 +68,9 @@ const REFERENCE = /\b(?:total|tally|figure|number|count|estimates?|works out|on 
 // A paragraph or sentence that opens on a part of, or a reference to, the count before: "Most came through ...", "Of them, ...", "It includes ...".
 const CONTINUES = /^(?:It|Most|Many|Some|All|Half|Another|Others|The rest|The remainder|(?:Of|Among) (?:them|those|these|whom)|(?:Most|Many|Some|All|Half) of (?:them|those|these)|They|The (?:same|figure|number|total|tally|count)|Th(?:is|at|ese) (?:figure|number|total|tally|count)s?)\b/;
 
+// What joins two items of a list: "21,000 children and 8,000 women", "300 men, 120 women".
+const LIST_JOIN = /^\s*(?:\w+\s+){0,2}?\w+(?:,\s*|\s+and\s+|,\s+and\s+)(?:(?:about|around|some|nearly|almost|more than|over|at least)\s+)?$/i;
+
 const REPORTING = /\b(?:said|says|told|according|added|reported|estimated?|counted|recorded)\b/;
 
 function analyse(text: string, cache: Map<string, Analysis>): Analysis {
@@ -156,7 +159,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   const full = cell ? `${text} ${cell.header}` : text;
   const places = [...a.places, ...(cell ? findPlaces(cell.header).map(shift) : [])].filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
   const attributions = a.attributions;
-  let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per']; status?: Status; flow?: Flow } | undefined;
+  let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per']; status?: Status; flow?: Flow; breakdown?: boolean } | undefined;
   let blocked = false;
   const voted = new Set<string>();
 
@@ -251,6 +254,13 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     };
     if (metric === 'border_crossing') {
       const flow = flowOf(chosen, clause);
+      const breakdown =
+        sameAsLast ||
+        group.partOf ||
+        /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) ||
+        /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text) ||
+        // "of them 21,000 children and 8,000 women": the next item of a breakdown list is part of the same count.
+        (!!previous?.breakdown && LIST_JOIN.test(leftPart));
       const dir = resolveDirection({
         text: full,
         topic: state.topic,
@@ -273,7 +283,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         continues: CONTINUES.test(text),
         clauseFrom: Math.max(previous && !/[;,:—–]/.test(text.slice(from, n.start)) ? n.start : cs, chosen && chosen.end <= n.start && chosen.start >= cs ? chosen.start : 0),
         partOf: group.partOf,
-        breakdown: sameAsLast || group.partOf || /\b(?:includ(?:ed|ing|es)|among them)\s+(?:\w+\s+){0,2}$/i.test(leftPart) || /^Of\b|\b(?:among (?:them|the arrivals|those)|of (?:this|the) (?:year[’']s )?total|of those who)\b/i.test(text),
+        breakdown,
       });
       if (dir.origin) figure.origin = dir.origin;
       if (dir.destination) figure.destination = dir.destination;
@@ -291,7 +301,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       }
       else if (dir.explicit && flow === 'out' && dir.origin && !state.flow.origin) state.flow = { ...state.flow, origin: dir.origin };
 
-      previous = { metric, places: { origin: dir.origin, destination: dir.destination }, cue: chosen, period, per, flow };
+      previous = { metric, places: { origin: dir.origin, destination: dir.destination }, cue: chosen, period, per, flow, breakdown };
     } else {
       const country = mobilizingCountry(text, places, n, from, to, periods) ?? state.mobilizing ?? places.find((p) => !periods.some((s) => overlaps(s, p)))?.place ?? state.firstCountry;
       if (country) figure.country = country;

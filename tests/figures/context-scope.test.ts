@@ -64,6 +64,7 @@ describe('grammar of the number’s own clause', () => {
     ['names with “of the” inside are one place', 'Some 4,600 people fled the Central African Republic for Cameroon in May.', 4600, { origin: 'Central African Republic', destination: 'Cameroon' }],
     ['a long name after “from”', 'About 2,000 crossed from the Democratic Republic of the Congo into Burundi.', 2000, { origin: 'Democratic Republic of the Congo', destination: 'Burundi' }],
     ['an “of them” before the next number makes this one no onward move', 'Since January, about 52,000 Malians have fled across the border into Mauritania, officials said, of them 30,000 children.', 52000, { origin: 'Mali', destination: 'Mauritania' }],
+    ['the second item of an of-them list', 'In May, 14,000 people fled the Central African Republic for Chad, of them 9,000 children and 3,500 women.', 3500, { origin: 'Central African Republic', destination: 'Chad' }],
   ])('%s', (_, sentence, count, places) => {
     expect(only(peopleFigures(sentence), count)).toMatchObject(places);
   });
