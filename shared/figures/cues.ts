@@ -30,7 +30,7 @@ const CROSS = words([
   'flock(?:ed|ing)?', 'surg(?:ed|ing)', 'return(?:ed|ing|s|ees?)?', 'travell?(?:ed|ing) (?:out|to|into|abroad|on)',
   'fl(?:ew|own)(?: (?:out|into|to|home|abroad))?', 'flying', 'airlift(?:ed)?', 'evacuat(?:ed|ion) (?:from|out)',
   'deport(?:s|ed|ing|ations?|ees)?', 'expel(?:led|ling|s)?', 'expulsions?', 'handed(?: back| over)?', 'sent back',
-  'pushed back', 'let(?= (?:in|through|at least|about|some|more than|\\d))', 'allowed (?:in|through)', 'passed through', 'through the (?:\\w+ )?(?:gate|crossing|checkpoint)',
+  'pushed back', 'let(?= (?:in|through|at least|about|some|more than|\\d))', 'allowed (?:in|through)', 'passed through', 'pass(?:ed|es|ing) (?:through|the (?:\\w+ )?(?:checkpoint|crossing|border|bridge))', 'through the (?:\\w+ )?(?:gate|crossing|checkpoint)',
   'receiv(?:ed|ing)', 'took in', 'tak(?:e|ing) in', 'admitted', 'landed', 'ashore', 'reached', 'mov(?:ed|ing) on',
   'escap(?:ed|ing)', 'across the border', 'over the border', 'head(?:ed|ing) (?:back|home|for|to|into|across)',
   'emigrat(?:ed|ing|ion)', 'repatriat(?:ed|ing|ion)', 'sought (?:refuge|shelter|safety|protection|sanctuary)', 'seek(?:ing)? (?:refuge|shelter|safety)', 'emigrants', 'exodus', 'influx', 'outflow', 'inflow', 'newcomers', 'evacuees', 'returnees',
@@ -47,7 +47,7 @@ const MOBILIZE = words([
 
 const STOCK = words([
   'remain(?:ed|s|ing)?', 'stay(?:ed|s|ing)?', 'still (?:in|there|here)', 'host(?:ed|s|ing)?', 'register(?:ed|s)?', 'registration',
-  'applied for', 'appl(?:y|ying) for', 'asylum (?:applications|claims|requests)', 'hold(?:s|ing)?', 'held', 'liv(?:e|es|ing)', 'resid(?:e|ing|ents)',
+  'applied for', 'appl(?:y|ying) for', 'asylum (?:applications|claims|requests)', 'hold(?:s|ing)?', 'held(?! (?:at|steady)\\b)', 'liv(?:e|es|ing)', 'resid(?:e|ing|ents)',
   'displaced (?:inside|within)', 'internally displaced', 'detain(?:ed|ing)?', 'arrest(?:ed)?', 'waiting', 'queu(?:e|ed|ing)',
   'stranded', 'shelter(?:ed|ing|s)?', 'population', 'home to', 'on (?:its|the|their) regist(?:er|ers|ry)', 'camp(?:ing|ed)', 'eligible', 'displaced', '(?:fle(?:d|e|eing)|left|leaving|forced from|driven from) (?:their|his|her) (?:own )?homes?', 'hous(?:ed|ing)', 'accommodated', 'opened (?:its|their) (?:halls|doors|homes)',
   'caught', 'intercepted', 'tr(?:ied|ying) to', 'attempt(?:s|ed|ing)? to', 'prevented', 'stopped', 'thwarted', 'foiled', '(?:refused|denied) entry', 'received (?:one|it|them|a|an|their|his|her|the|papers|documents|summons(?:es)?)\\b', 'apprehended', 'turned (?:back|away)', 'blocked', 'records', 'inhabitants', 'a country of', 'a nation of', 'a city of', 'camps?\\b',

@@ -204,6 +204,8 @@ export function resolveDirection(given: DirectionInput): Direction {
     const base = input.previous ?? context;
     return { origin: base.destination, destination: base.origin, explicit: false };
   }
+  // "..., with 5,000 a day now passing through the gates": a verb that gives no direction goes on about the movement before it.
+  if (flow === 'neutral' && bound.length === 0 && input.previous && (input.previous.origin || input.previous.destination)) return { ...input.previous, explicit: false };
   const pair = borderPair(input);
   const onwardPart = input.partOf && (flow === 'out' || flow === 'back');
   if (input.breakdown && !onwardPart && !origin && !destination && !pair && ref) return { origin: ref.origin, destination: ref.destination, explicit: false };

@@ -65,6 +65,9 @@ describe('grammar of the number’s own clause', () => {
     ['a long name after “from”', 'About 2,000 crossed from the Democratic Republic of the Congo into Burundi.', 2000, { origin: 'Democratic Republic of the Congo', destination: 'Burundi' }],
     ['an “of them” before the next number makes this one no onward move', 'Since January, about 52,000 Malians have fled across the border into Mauritania, officials said, of them 30,000 children.', 52000, { origin: 'Mali', destination: 'Mauritania' }],
     ['the second item of an of-them list', 'In May, 14,000 people fled the Central African Republic for Chad, of them 9,000 children and 3,500 women.', 3500, { origin: 'Central African Republic', destination: 'Chad' }],
+    ['passing a checkpoint into a country is a crossing', 'Around 900 people an hour were passing the checkpoint into Brazil on Sunday, a witness counted.', 900, { destination: 'Brazil' }],
+    ['a flow that “held at” a level is no stock', 'About 4,000 Nicaraguans entered Costa Rica in March, and crossings have since held at roughly 3,000 a month.', 3000, { destination: 'Costa Rica' }],
+    ['a directionless verb goes on about the movement before it', 'Some 18,000 Burundians have returned home from Rwanda this month, with 900-1,100 a day now passing through the Nemba post.', 900, { origin: 'Rwanda', destination: 'Burundi' }],
   ])('%s', (_, sentence, count, places) => {
     expect(only(peopleFigures(sentence), count)).toMatchObject(places);
   });
