@@ -153,8 +153,9 @@ for (const c of costs) {
   rows.push({ area: 'AWS cost', measure: `${s.name}, every ${s.pollMinutes} min, ${s.newArticlesPerDay.toLocaleString('en-US')} new articles/day, ${s.alertsPerArticle * 100}% alerting`, value: `$${n(c.total, 2)}/month (${Object.entries(c.byService).map(([k, v]) => `${k} ${n(v, 2)}`).join(', ')})`, ...target });
 }
 
-const allLevers = levers[levers.length - 1];
-rows.push({ area: 'AWS cost', measure: `with ${LEVERS.slice(0, -1).map((l) => l.name).join(' and ')}`, value: SCENARIOS.map((s, i) => `${s.name} $${n(allLevers.totals[i], 2)}`).join('; ') });
+for (const lever of levers) {
+  rows.push({ area: 'AWS cost', measure: lever.name, value: SCENARIOS.map((s, i) => `${s.name} $${n(lever.totals[i], 2)}`).join('; ') });
+}
 
 for (const step of STEPS) {
   const r = runs[step.name];

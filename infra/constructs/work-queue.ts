@@ -33,11 +33,11 @@ export class WorkQueue extends Construct {
   }
 
   /**
-   * Feeds the queue to its function in batches of ten, with partial batch failures (the
-   * handler reports failed records; the rest are deleted) and at most `maxConcurrency`
-   * invocations at once.
+   * Feeds the queue to its function in batches (ten unless given; more needs a batching
+   * window), with partial batch failures (the handler reports failed records; the rest
+   * are deleted) and at most `maxConcurrency` invocations at once.
    */
-  consumeWith(fn: IFunction, options: { maxConcurrency: number; maxBatchingWindow: Duration }): void {
+  consumeWith(fn: IFunction, options: { maxConcurrency: number; maxBatchingWindow: Duration; batchSize?: number }): void {
     fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, ...options }));
   }
 }

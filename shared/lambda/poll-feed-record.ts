@@ -46,6 +46,8 @@ async function pollAndQueue(record: SQSRecord, wiring: PollFeedWiring): Promise<
   if (fresh.length > 0) await sendInBatches(wiring.sqs, wiring.articleQueueUrl, fresh.map(encodeArticle));
   await commitFeedPoll(result, wiring.deps);
   metrics.addMetric(METRIC.articlesQueued, MetricUnit.Count, fresh.length);
-  logger.info('feed polled', { feed: feed.url, items: result.items.length, queued: fresh.length, notModified: result.notModified });
+  // Most polls find nothing; at 10,000 feeds an info line each would be most of the log bill.
+  const log = fresh.length > 0 ? logger.info.bind(logger) : logger.debug.bind(logger);
+  log('feed polled', { feed: feed.url, items: result.items.length, queued: fresh.length, notModified: result.notModified });
   return { queued: fresh.length };
 }

@@ -75,7 +75,8 @@ export async function pollFeed(feed: Feed, deps: PipelineDeps): Promise<FeedPoll
  * locally). Items that were not (`notHandedOff`, e.g. an article that failed and must be
  * read again) stay out of the handed-off set, and the body hash is kept only when every
  * item went, so the next poll looks at them again. Nothing is written when nothing
- * changed but the time, except an hourly heartbeat for feed health.
+ * changed but the time or the body hash (feeds that restamp their body on every fetch),
+ * except an hourly heartbeat for feed health.
  */
 export async function commitFeedPoll(result: FeedPollResult, deps: PipelineDeps, notHandedOff: ReadonlySet<string> = new Set()): Promise<void> {
   if (!result.next) return;
@@ -91,7 +92,6 @@ export async function commitFeedPoll(result: FeedPollResult, deps: PipelineDeps,
     prev.consecutiveFailures !== 0 ||
     prev.etag !== next.etag ||
     prev.lastModified !== next.lastModified ||
-    prev.bodyHash !== next.bodyHash ||
     prev.name !== next.name ||
     (prev.handedOff ?? []).join() !== (next.handedOff ?? []).join() ||
     Date.parse(next.lastSuccessAt ?? '') - Date.parse(prev.lastSuccessAt ?? '') >= HEARTBEAT_MS ||

@@ -21,6 +21,10 @@ const simple: Assumptions = {
   awsRequestMs: 0,
   feedBytes: 0,
   idleReceivesPerMonth: 0,
+  // The arithmetic below is worked out for these, whatever the defaults become.
+  pollBatch: 10,
+  logUnchangedPolls: true,
+  writeWhenOnlyBodyChanged: true,
 };
 const lineOf = (c: ReturnType<typeof monthlyCost>, item: string) => c.lines.find((l) => l.item.startsWith(item))!;
 

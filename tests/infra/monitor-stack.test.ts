@@ -94,17 +94,18 @@ describe('the monitor stack', () => {
     template.resourcePropertiesCountIs('AWS::SQS::QueuePolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } }, 4);
   });
 
-  it('consumes each queue in batches of ten with partial batch failures and bounded concurrency', () => {
-    const mapping = (fn: (typeof ours)[number], queue: typeof stack.feeds.work, concurrency: number) =>
+  it('consumes each queue in batches (50 feeds, 10 articles) with partial batch failures and bounded concurrency', () => {
+    const mapping = (fn: (typeof ours)[number], queue: typeof stack.feeds.work, concurrency: number, batch: number) =>
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         FunctionName: { Ref: logicalId(fn) },
         EventSourceArn: { 'Fn::GetAtt': [logicalId(queue.queue), 'Arn'] },
-        BatchSize: 10,
+        BatchSize: batch,
+        MaximumBatchingWindowInSeconds: Match.anyValue(),
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         ScalingConfig: { MaximumConcurrency: concurrency },
       });
-    mapping(stack.feeds.pollFunction, stack.feeds.work, 20);
-    mapping(stack.articles.function, stack.articles.work, 10);
+    mapping(stack.feeds.pollFunction, stack.feeds.work, 20, 50);
+    mapping(stack.articles.function, stack.articles.work, 10, 10);
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
   });
 
