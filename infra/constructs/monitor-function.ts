@@ -4,7 +4,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../shared/lambda/metric-names.ts';
-import { EXTERNAL_MODULES, handlerEntry, MAIN_FIELDS, NODE_TARGET, REPO_ROOT, REQUIRE_BANNER, type FunctionName } from '../bundle-options.ts';
+import { ALIASES, EXTERNAL_MODULES, handlerEntry, MAIN_FIELDS, NODE_TARGET, REPO_ROOT, REQUIRE_BANNER, type FunctionName } from '../bundle-options.ts';
 import { resolve } from 'node:path';
 
 export interface MonitorFunctionProps {
@@ -55,6 +55,7 @@ export class MonitorFunction extends NodejsFunction {
         mainFields: MAIN_FIELDS,
         banner: REQUIRE_BANNER,
         externalModules: EXTERNAL_MODULES,
+        esbuildArgs: Object.fromEntries(Object.entries(ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
       },
     });
   }

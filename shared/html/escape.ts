@@ -1,4 +1,5 @@
-import { escapeUTF8 } from 'entities';
+// The escape half of entities only: its decoding tables are not needed here.
+import { escapeUTF8 } from 'entities/lib/escape.js';
 
 // Everything a page says reaches analysts' emails and reports through these two:
 // text is always escaped, and only http(s) URLs ever become links.
