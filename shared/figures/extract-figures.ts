@@ -145,6 +145,11 @@ interface Reading {
   figures: Figure[];
 }
 
+// Module-level rather than per-call closures: tsx keeps function names, and naming a closure on every call costs.
+function shifted<T extends { start: number; end: number }>(x: T, offset: number): T {
+  return { ...x, start: x.start + offset, end: x.end + offset };
+}
+
 function readSentence(text: string, state: ArticleState, published?: string, cell?: CellReading): Reading {
   const figures: Figure[] = [];
   const a = analyse(text, state.cache);
@@ -154,10 +159,10 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     return { figures };
   }
   // A table cell borrows its column header's cue ("Arrivals from Ukraine") after its own words.
-  const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + text.length + 1, end: x.end + text.length + 1 });
-  const cues = cell ? [...a.cues, ...findCues(cell.header).map(shift)] : a.cues;
+  const offset = text.length + 1;
+  const cues = cell ? [...a.cues, ...findCues(cell.header).map((x) => shifted(x, offset))] : a.cues;
   const full = cell ? `${text} ${cell.header}` : text;
-  const places = [...a.places, ...(cell ? findPlaces(cell.header).map(shift) : [])].filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
+  const places = [...a.places, ...(cell ? findPlaces(cell.header).map((x) => shifted(x, offset)) : [])].filter((p) => !periods.some((s) => overlaps(s, p) && !/^(?:from|between)\b/i.test(s.text)));
   const attributions = a.attributions;
   let previous: { metric: Metric; places: Places; cue?: Cue; period?: string; per?: Figure['per']; status?: Status; flow?: Flow; breakdown?: boolean } | undefined;
   let blocked = false;
@@ -457,6 +462,10 @@ function rankNamed(state: ArticleState): string[] {
   return [...(state.named ?? [])].sort((a, b) => b[1] - a[1]).map(([place]) => place);
 }
 
+function isHeadlineLike(f: Figure): boolean {
+  return !/[.!?”"]$/.test(f.quote.trim()) && f.quote.length < 140 && !isTableLine(f.quote);
+}
+
 /** Finds people-count figures about border crossings and mobilization, headline first, in reading order. */
 export function extractFigures(input: FigureInput): Figure[] {
   // A first reading finds the flow and the mobilizing country the article is about,
@@ -477,7 +486,6 @@ export function extractFigures(input: FigureInput): Figure[] {
   const body = readBody(input, state, laid);
   // A headline number repeated in the body is one figure, read from the body (GUIDE clarification 2);
   // so is a headline-like line inside a plain-text body.
-  const isHeadlineLike = (f: Figure) => !/[.!?”"]$/.test(f.quote.trim()) && f.quote.length < 140 && !isTableLine(f.quote);
   const sentencesBody = body.filter((f) => !isHeadlineLike(f));
   const kept = [...headline, ...body.filter(isHeadlineLike)].filter((h) => !sentencesBody.some((b) => sameFigure(h, b)));
   const out: Figure[] = [];

@@ -169,8 +169,12 @@ const FIRST_WORDS = new Set([...INDEX.keys()].map((k) => k.split(/\s+/)[0].repla
 // "of the" too: "Democratic Republic of the Congo", "Federated States of the ...".
 const RUN_RE = /[A-Z][\w\u00C0-\u024F.'’-]*(?:\s+(?:(?:of the|and the|of|the|and|da|de|del)\s+)?[A-Z][\w\u00C0-\u024F.'’-]*)*/g;
 
+// What may trail a name's first word: a possessive or a punctuation mark.
+const TRAILER = /(?:['’]s|[.,;:])$/;
+
 function lookup(name: string): Entry | undefined {
-  return INDEX.get(name) ?? INDEX.get(name.replace(/['’]s$/, '')) ?? INDEX.get(name.replace(/\.$/, ''));
+  // The trimmed forms are built only when the name ends that way: most names looked up do not.
+  return INDEX.get(name) ?? (/['’]s$/.test(name) ? INDEX.get(name.slice(0, -2)) : undefined) ?? (name.endsWith('.') ? INDEX.get(name.slice(0, -1)) : undefined);
 }
 
 /** Country, capital, demonym and bloc mentions, longest names first, left to right. */
@@ -179,14 +183,14 @@ export function findPlaces(text: string): PlaceMention[] {
   RUN_RE.lastIndex = 0;
   for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
     // Most runs are one capitalised word that starts no name ("The", "Officials"): skip them without splitting.
-    if (!/[\s-]/.test(m[0]) && !FIRST_WORDS.has(m[0]) && !FIRST_WORDS.has(m[0].replace(/(?:['’]s|[.,;:])$/, ''))) continue;
+    if (!/[\s-]/.test(m[0]) && !FIRST_WORDS.has(m[0]) && !(TRAILER.test(m[0]) && FIRST_WORDS.has(m[0].replace(TRAILER, '')))) continue;
     // Split on hyphens too: "Georgian-Russian border" names two countries.
     const words: { w: string; s: number }[] = [];
     const wre = /[^\s-]+/g;
     for (let w = wre.exec(m[0]); w; w = wre.exec(m[0])) words.push({ w: w[0], s: m.index + w.index });
     for (let i = 0; i < words.length; ) {
       let found = 0;
-      const head = words[i].w.replace(/(?:['’]s|[.,;:])$/, '');
+      const head = words[i].w.replace(TRAILER, '');
       if (!FIRST_WORDS.has(head) && !FIRST_WORDS.has(words[i].w)) {
         i++;
         continue;

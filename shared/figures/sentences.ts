@@ -10,11 +10,14 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
+const ODD_SPACE = /[^\S ]| {2}/;
+
 /** Paragraphs: blocks separated by blank lines; single lines too, since plain-text pages put one item per line. */
 export function paragraphs(body: string): string[] {
   return body
     .split(/\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    // Most lines hold only single spaces: they are spared the rewrite.
+    .map((p) => (ODD_SPACE.test(p) ? p.replace(/\s+/g, ' ') : p).trim())
     .filter(Boolean);
 }
 
