@@ -130,7 +130,9 @@ function scaleOf(text: string): number {
 }
 
 const NUMBER_AT = new RegExp(NUMBER_RE.source, 'iy');
-const START_RE = new RegExp(String.raw`\d+|\b(?:between|from|an?|${NUMBER_WORD})\b`, 'gi');
+// "a", "an", "between" and "from" start a number only before one: the common article
+// is not offered to the full pattern, which would fail there anyway.
+const START_RE = new RegExp(String.raw`\d+|\b(?:(?:between|from|an?)\b(?=\s+(?:\d|an?\s|${NUMBER_WORD}))|${NUMBER_WORD}\b)`, 'gi');
 
 // Most sentences hold no number at all: a cheap test spares them the full pattern.
 const MAYBE_NUMBER = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD})\b`, 'i');
