@@ -47,6 +47,10 @@ interface ArticleState {
   mostNamed?: string[];
   /** Sentence analyses shared by the two readings of one article. */
   cache: Map<string, Analysis>;
+  /** The country of each source met so far, shared by the two readings. */
+  sources: Map<string, string | undefined>;
+  /** The first reading, which only gathers what the second borrows (flow, mobilizing country, named countries). */
+  draft?: boolean;
 }
 
 /** What a sentence holds, whatever the article around it. */
@@ -60,6 +64,8 @@ interface Analysis {
   ownCues?: (Cue | undefined)[];
   groups?: Group[];
   clauseCues?: (Cue | undefined)[];
+  /** Where each number's clause starts, filled as the numbers are read. */
+  clauseStarts?: number[];
 }
 
 // Words that point back to a count already given: "the figure", "the total", "estimates".
@@ -141,6 +147,12 @@ function mobilizingCountry(text: string, places: PlaceMention[], n: NumberMentio
   return usable.find((p) => p.start >= n.end && p.end <= to)?.place;
 }
 
+/** Where the clause of the sentence's i-th number starts; both readings of a sentence share it (a table cell's differs). */
+function clauseStart(a: Analysis, text: string, i: number, from: number, to: number, cell: boolean): number {
+  if (cell) return clauseBounds(text, a.numbers[i], from, to)[0];
+  return ((a.clauseStarts ??= [])[i] ??= clauseBounds(text, a.numbers[i], from, to)[0]);
+}
+
 interface Reading {
   figures: Figure[];
 }
@@ -188,7 +200,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     let sameAsLast = false;
     const ownClauseCue = cell ? clauseCue(cues, n, from, to, full) : (a.clauseCues ??= numbers.map((m, j) => clauseCue(cues, m, spans[j].from, spans[j].to, full)))[i];
     // "One source put the figure at close to 1 million, while another ...": a reference to the count before, whatever verbs follow.
-    if (!ownClauseCue && !previous && !cell && state.last && REFERENCE.test(text.slice(clauseBounds(text, n, from, to)[0], n.start))) cue = undefined;
+    if (!ownClauseCue && !previous && !cell && state.last && REFERENCE.test(text.slice(clauseStart(a, text, i, from, to, !!cell), n.start))) cue = undefined;
     // Nothing in its own clause: a number in a list takes the verb of the count before it.
     if (previous && !ownClauseCue && cue && cue !== previous.cue) cue = undefined;
     if (/\b(?:of|among)\s+(?:whom|them|those)\s*,?\s*$/i.test(text.slice(from, n.start))) group.partOf = true;
@@ -224,7 +236,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     if (!metric) continue;
 
     const clause = clauseAround(text, from, to);
-    const [cs] = clauseBounds(text, n, from, to);
+    const cs = clauseStart(a, text, i, from, to, !!cell);
     const leftClause = text.slice(cs, n.start);
     // "might add around 50,000 troops", "the EU will resettle one Syrian": speculation and plans are no crossings.
     if (/\b(?:may|might|could)\b/i.test(leftClause) && !/\b(?:said|says)\b.*\b(?:had|have)\b/i.test(leftClause)) continue;
@@ -237,17 +249,20 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
     }
     if (metric === 'border_crossing' && chosen && chosen.end <= n.start && /\b(?:may|might|could|expected to|likely to)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(from, chosen.start - 30), chosen.start))) continue;
 
-    const qualifier = qualifierOf(text, n);
-    const period = nearest(periods, n, from, to)?.text ?? previous?.period ?? nearest(periods, n, 0, text.length)?.text;
-    const rightPart = text.slice(n.end, to);
+    // The first reading's figures are thrown away: it skips what only they carry (qualifier, period, rate, status, a call-up's source).
+    const { draft } = state;
+    const qualifier = draft ? 'exact' : qualifierOf(text, n);
+    const period = draft ? undefined : nearest(periods, n, from, to)?.text ?? previous?.period ?? nearest(periods, n, 0, text.length)?.text;
     const leftPart = text.slice(from, n.start);
-    const per =
-      rateIn(rightPart.split(/[;]/)[0]) ??
-      (/\b(?:each|every|per)\s+(?:day|week|month|hour)\b|\bdaily\b|\bweekly\b|\bmonthly\b/i.test(leftPart) ? rateIn(leftPart) : undefined) ??
-      (period && isSingleDay(period) ? 'day' : undefined) ??
-      (!nearest(periods, n, from, to) ? previous?.per : undefined);
+    const per = draft
+      ? undefined
+      : rateIn(text.slice(n.end, to).split(/[;]/)[0]) ??
+        (/\b(?:each|every|per)\s+(?:day|week|month|hour)\b|\bdaily\b|\bweekly\b|\bmonthly\b/i.test(leftPart) ? rateIn(leftPart) : undefined) ??
+        (period && isSingleDay(period) ? 'day' : undefined) ??
+        (!nearest(periods, n, from, to) ? previous?.per : undefined);
 
-    const attr = pickAttribution(attributions, n, text, state, !!cell);
+    // A crossing's source may name the country that counted, which places it.
+    const attr = draft && metric !== 'border_crossing' ? undefined : pickAttribution(attributions, n, text, state, !!cell);
     const figure: Figure = {
       metric,
       count: n.value,
@@ -277,7 +292,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
         who: group.who,
         previous: previous?.metric === 'border_crossing' ? previous.places : undefined,
         context: state.flow,
-        authority: attr ? authorityCountry(attr) : undefined,
+        authority: attr ? sourceCountry(attr, state.sources) : undefined,
         home: state.firstCountry,
         // Places before the verb that governs the number belong to an earlier clause.
         subjectFrom: cs,
@@ -311,7 +326,7 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
       const country = mobilizingCountry(text, places, n, from, to, periods) ?? state.mobilizing ?? places.find((p) => !periods.some((s) => overlaps(s, p)))?.place ?? state.firstCountry;
       if (country) figure.country = country;
       if (country) state.mobilizing = country;
-      figure.status = statusOf(previous ? clause : text.slice(0, to), previous ? n.start - from : n.start, previous?.status);
+      if (!draft) figure.status = statusOf(previous ? clause : text.slice(0, to), previous ? n.start - from : n.start, previous?.status);
       previous = { metric, places: {}, cue: chosen, period, per, status: figure.status };
     }
     if (period) figure.period = period;
@@ -323,6 +338,12 @@ function readSentence(text: string, state: ArticleState, published?: string, cel
   }
   noteContext(a, state);
   return { figures };
+}
+
+/** authorityCountry, looked up once per source and article: a source gives most of an article's numbers. */
+function sourceCountry(attribution: string, seen: Map<string, string | undefined>): string | undefined {
+  if (!seen.has(attribution)) seen.set(attribution, authorityCountry(attribution));
+  return seen.get(attribution);
 }
 
 /** "the Finnish Border Guard", "Kazakhstan's interior ministry": the country whose officials counted. */
@@ -472,11 +493,12 @@ export function extractFigures(input: FigureInput): Figure[] {
   // so that the headline and the lede, read first, can lean on them too.
   const titleCountry = input.title ? findPlaces(input.title).find((p) => p.kind !== 'demonym' && p.kind !== 'bloc')?.place : undefined;
   const cache = new Map<string, Analysis>();
-  const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map(), cache, named: new Map() };
+  const sources = new Map<string, string | undefined>();
+  const first: ArticleState = { flow: {}, firstCountry: titleCountry, flows: new Map(), cache, sources, named: new Map(), draft: true };
   if (input.title) readSentence(input.title, first);
   const laid = layout(input.body);
   readBody(input, first, laid);
-  const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map(), cache, mostNamed: rankNamed(first) };
+  const state: ArticleState = { flow: mainFlow(first), mobilizing: first.mobilizing, firstCountry: first.firstCountry, flows: new Map(), cache, sources, mostNamed: rankNamed(first) };
   const title = input.title?.replace(/\s+/g, ' ').trim();
   const headline: Figure[] = [];
   if (title) {
