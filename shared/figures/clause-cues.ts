@@ -81,8 +81,13 @@ export function cueFor(cues: Cue[], n: NumberMention, from: number, to: number, 
   const relBlock = cues.find((c) => (c.kind === 'stock' || (restrictive && c.kind === 'aftermath')) && c.start >= ce && c.end <= relEnd);
   if (relBlock) return relBlock;
   // The predicate after the number first, then the words before it, then anything in the number's part of the sentence.
-  const inClause = (weak: boolean) => nearestIn(cues, n, n.end, ce, weak) ?? nearestIn(cues, n, cs, n.start, weak);
-  const found = inClause(false) ?? inClause(true) ?? nearestIn(cues, n, from, to, false) ?? nearestIn(cues, n, from, to, true);
+  const found =
+    nearestIn(cues, n, n.end, ce, false) ??
+    nearestIn(cues, n, cs, n.start, false) ??
+    nearestIn(cues, n, n.end, ce, true) ??
+    nearestIn(cues, n, cs, n.start, true) ??
+    nearestIn(cues, n, from, to, false) ??
+    nearestIn(cues, n, from, to, true);
   // "is expected to serve" plans a call-up; it only rules out a crossing.
   if (found?.kind === 'forecast') {
     const mob = nearestIn(cues.filter((c) => c.kind === 'mobilize'), n, from, to, false) ?? nearestIn(cues.filter((c) => c.kind === 'mobilize'), n, from, to, true);

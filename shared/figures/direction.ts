@@ -90,7 +90,7 @@ function boundPlaces(input: DirectionInput): Bound[] {
   const out: Bound[] = [];
   // Prepositions bind places after the governing verb; a receiving or expelling subject may stand before it.
   const inSpan = places.filter((p) => p.start >= (input.subjectFrom ?? from) && p.end <= to);
-  const afterVerb = (p: PlaceMention) => p.start >= (input.clauseFrom ?? from);
+  const verbAt = input.clauseFrom ?? from;
   for (let i = 0; i < inSpan.length; i++) {
     const p = inSpan[i];
     const before = text.slice(Math.max(0, p.start - 40), p.start);
@@ -107,7 +107,7 @@ function boundPlaces(input: DirectionInput): Bound[] {
     const multi = !!next && next.kind !== 'demonym' && next.place !== p.place && MANY_PLACES.test(text.slice(p.end, next.start)) && text.slice(p.end, next.start).length < 8 && !opensClause;
     const prev = inSpan[i - 1];
     const inList = !!prev && prev.kind !== 'demonym' && MANY_PLACES.test(text.slice(prev.end, p.start)) && text.slice(prev.end, p.start).length < 8;
-    const subjectOnly = !afterVerb(p);
+    const subjectOnly = p.start < verbAt;
     const receives = RECEIVER_VERB.test(after.replace(/^[’']s\b/, ''));
     if ((subjectOnly || authority) && !(receives || EXPELLER_VERB.test(after))) continue;
     if (!subjectOnly && ORIGIN_BEFORE.test(before) && !NOT_ORIGIN_FROM.test(before)) out.push({ role: 'origin', place: p.place, at: p.start, multi: multi || inList });
@@ -165,13 +165,12 @@ function ownWordsOnly(input: DirectionInput): { input: DirectionInput; bound?: B
   const { origin, destination } = input.context;
   if (!origin && !destination) return { input };
   if (input.continues || input.breakdown || input.partOf) return { input };
-  const inFlow = (c: string | undefined) => c !== undefined && (c === origin || c === destination);
   // Any mention of the flow's countries ("Chile expelled ...", "most of them Venezuelans") keeps the sentence in it.
-  if (input.places.some((p) => inFlow(p.place))) return { input };
+  if (input.places.some((p) => p.place === origin || p.place === destination)) return { input };
   // The group's nationality is no statement of where it moves: Venezuelans cross from Brazil into Peru.
   const bound = boundPlaces(input);
   const own = [...bound.map((b) => b.place), input.authority].filter((c) => c !== undefined);
-  const elsewhere = own.length > 0 && !own.some(inFlow);
+  const elsewhere = own.length > 0 && !own.some((c) => c === origin || c === destination);
   // Places bound with the article's help must be read again without it.
   return elsewhere ? { input: { ...input, context: {}, home: undefined, mostNamed: undefined } } : { input, bound };
 }
