@@ -13,8 +13,8 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
 // commas that open a new clause ("..., while 830,000 others ...").
 const CLAUSE_BREAK = /;|\s[—–]\s|:\s|,\s+(?:and|but|while|whereas|although|though|as|with|after|before|when|compared)\b|\s(?:while|whereas|but|once|until|unless|because)\s|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)|,\s+(?=[a-z]+ing\b)/g;
 
-// Clause breaks of the sentences last seen: every number of a sentence asks for them several times.
-const breakCache = { text: '', breaks: [] as [number, number][] };
+// Clause breaks and bounds of the sentence last seen: every number of a sentence asks for them several times.
+const breakCache = { text: '', breaks: [] as [number, number][], bounds: new Map<string, readonly [number, number, number]>() };
 
 function clauseBreaks(text: string): [number, number][] {
   if (breakCache.text !== text) {
@@ -23,14 +23,23 @@ function clauseBreaks(text: string): [number, number][] {
     for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) breaks.push([m.index, m.index + m[0].length]);
     breakCache.text = text;
     breakCache.breaks = breaks;
+    breakCache.bounds = new Map();
   }
   return breakCache.breaks;
 }
 
-export function clauseBounds(text: string, n: NumberMention, from: number, to: number): [number, number, number] {
+export function clauseBounds(text: string, n: NumberMention, from: number, to: number): readonly [number, number, number] {
+  const breaks = clauseBreaks(text);
+  const key = `${n.start} ${n.end} ${from} ${to}`;
+  let bounds = breakCache.bounds.get(key);
+  if (!bounds) breakCache.bounds.set(key, (bounds = boundsOf(text, breaks, n, from, to)));
+  return bounds;
+}
+
+function boundsOf(text: string, breaks: [number, number][], n: NumberMention, from: number, to: number): [number, number, number] {
   let start = from;
   let end = to;
-  for (const [at, after] of clauseBreaks(text)) {
+  for (const [at, after] of breaks) {
     if (after <= n.start && at >= from) start = Math.max(start, after);
     else if (at >= n.end && at < end) end = at;
   }
