@@ -12,6 +12,7 @@ const ACCORDING = /\baccording to ([^,;:“”"()]+?)(?=\s*(?:[,;:()“”"]|\.(
 const INVERTED = new RegExp(`[,”"]\\s*${VERB}\\s+((?:[A-Z]|the |an? )[^;:“”"()]+?)(?=\\s*(?:\\.(?:\\s|$)|$|;|,\\s+(?:who|which|adding|citing|as|in|on|at)\\b))`, 'g');
 // "Colonel Ana Ruiz, who runs the checkpoint, said ...": the source is before the relative clause.
 const APPOSITIVE = new RegExp(`([A-Z][^,;:“”"()]{1,80}),\\s+(?:who|which)\\b[^,;:]{1,100},${AUX}\\s+${VERB}\\b`, 'g');
+const APPOSITIVE_HINT = /,\s+(?:who|which)\b/;
 const DELIMITER = /[,;:—–“”"()]/;
 
 const PRONOUN = /^(?:he|she|they|it|we|i|you|officials? there)$/i;
@@ -69,6 +70,8 @@ function clean(raw: string): string | undefined {
 export function findAttributions(sentence: string): Attribution[] {
   const out: Attribution[] = [];
   for (const re of [ACCORDING, INVERTED, APPOSITIVE, QUOTED_AS, POSSESSOR]) {
+    // The appositive pattern tries every capital letter; a sentence without its ", who" cannot match it.
+    if (re === APPOSITIVE && !APPOSITIVE_HINT.test(sentence)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const at = m.index + m[0].indexOf(m[1]);

@@ -43,7 +43,7 @@ export function roleOf(sentence: string, n: NumberMention): Role {
   if (/^(?:\s*[-–]\s*\d|\s*\/\s*\d)/.test(after)) return 'not-people';
   // The noun the number counts: the first of its next few words that names people or things.
   const phrase = after.replace(/^\s*(?:more|other|additional|extra|new|further|of the)\s+/i, '').replace(/^\s+/, '');
-  const words = phrase.split(/\s+/).slice(0, 4);
+  const words = phrase.split(/\s+/, 4);
   for (let i = 0; i < words.length; i++) {
     const rest = words.slice(i).join(' ');
     if (/^(?:have|has|had|were|was|are|is|who|that|which|to|from|into|in|on|at|a|an|per|each|every|of|and|or|over|across|through|via|during|since|within|after|before|for|by|with|the|last|this|alone)$/i.test(words[i])) break;

@@ -28,7 +28,8 @@ export function groupAfter(after: string): Group {
   }
   rest = rest.replace(/^(?:more|other|others|additional|further|extra|another)\s+(?=[a-z])/i, '');
   const words: string[] = [];
-  for (const raw of rest.split(/\s+/)) {
+  // At most six words are kept: the rest of the sentence need not be split.
+  for (const raw of rest.split(/\s+/, 7)) {
     const w = raw.replace(/[,.;:!?”"’)]+$/, '');
     if (!w || STOP.has(w.toLowerCase()) || /^\d/.test(w)) break;
     words.push(w);
