@@ -53,8 +53,12 @@ const NUMBER_RE = new RegExp(
   'gi',
 );
 
+const PLAIN_DIGITS = /^\d{1,3}(?:,\d{3})+$|^\d+$/;
+
 /** Parses one number (digits, suffixes or words); undefined when it is not a number. */
 export function parseNumber(raw: string): { value: number; words: boolean; scaled: boolean } | undefined {
+  // Plain and comma-grouped digits, most numbers in news copy, need none of the parsing below.
+  if (PLAIN_DIGITS.test(raw)) return { value: Number(raw.replace(/,/g, '')), words: false, scaled: false };
   const text = raw.trim().toLowerCase().replace(/[\u00A0\u202F]/g, ' ');
   const digit = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?)\s?(.*)$/.exec(text);
   if (digit) {
