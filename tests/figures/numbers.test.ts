@@ -30,6 +30,19 @@ describe('number forms', () => {
     expect(values('2,000 to about 3,000 people')).toEqual([[2000, 3000]]);
   });
 
+  // The articles and prepositions a number may start with are offered to the number pattern only before a number.
+  it('reads numbers after a, an, between and from, and only the number where none follows', () => {
+    expect(values('a thousand came from Kyiv, a city between rivers, and an eighty-strong unit')).toEqual([1000, 80]);
+    expect(values('from a dozen to 30 men, between a hundred and 200 women')).toEqual([[12, 30], [100, 200]]);
+    expect(values('An estimated 900 left from Odesa between Monday and Friday')).toEqual([900]);
+  });
+
+  it('parses plain and grouped digits as the general parser does', () => {
+    expect(parseNumber('1,234,567')).toEqual({ value: 1234567, words: false, scaled: false });
+    expect(parseNumber('0042')).toEqual({ value: 42, words: false, scaled: false });
+    expect(parseNumber('12,3456')).toEqual(parseNumber(' 12,3456 '));
+  });
+
   it('does not read vague amounts or a bare scale as numbers', () => {
     expect(values('tens of thousands of people')).toEqual([]);
     expect(values('several thousand men')).toEqual([]);
