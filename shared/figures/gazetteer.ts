@@ -184,31 +184,46 @@ export function findPlaces(text: string): PlaceMention[] {
   for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
     // Most runs are one capitalised word that starts no name ("The", "Officials"): skip them without splitting.
     if (!/[\s-]/.test(m[0]) && !FIRST_WORDS.has(m[0]) && !(TRAILER.test(m[0]) && FIRST_WORDS.has(m[0].replace(TRAILER, '')))) continue;
-    // Split on hyphens too: "Georgian-Russian border" names two countries.
-    const words: { w: string; s: number }[] = [];
-    const wre = /[^\s-]+/g;
-    for (let w = wre.exec(m[0]); w; w = wre.exec(m[0])) words.push({ w: w[0], s: m.index + w.index });
-    for (let i = 0; i < words.length; ) {
-      let found = 0;
-      const head = words[i].w.replace(TRAILER, '');
-      if (!FIRST_WORDS.has(head) && !FIRST_WORDS.has(words[i].w)) {
-        i++;
-        continue;
-      }
-      for (let n = Math.min(MAX_WORDS, words.length - i); n > 0 && !found; n--) {
-        const first = words[i];
-        const last = words[i + n - 1];
-        const span = text.slice(first.s, last.s + last.w.length).replace(/[,;:]+$/, '');
-        const clean = span.replace(/\s+/g, ' ');
-        const entry = lookup(clean);
-        if (entry) {
-          out.push({ start: first.s, end: first.s + span.length, text: span, place: entry.place, kind: entry.kind });
-          found = n;
-        }
-      }
-      i += found || 1;
-    }
+    for (const p of placesInRun(m[0])) out.push({ start: p.start + m.index, end: p.end + m.index, text: p.text, place: p.place, kind: p.kind });
   }
+  return out;
+}
+
+// The same runs ("Russia", "the Georgian Border Guard") come back sentence after
+// sentence: each is read once. Only short runs are kept, and it is cleared when full, so it stays small.
+const RUN_PLACES = new Map<string, PlaceMention[]>();
+
+/** The places in one run of capitalised words, at offsets inside the run. */
+function placesInRun(run: string): PlaceMention[] {
+  const known = RUN_PLACES.get(run);
+  if (known) return known;
+  const out: PlaceMention[] = [];
+  // Split on hyphens too: "Georgian-Russian border" names two countries.
+  const words: { w: string; s: number }[] = [];
+  const wre = /[^\s-]+/g;
+  for (let w = wre.exec(run); w; w = wre.exec(run)) words.push({ w: w[0], s: w.index });
+  for (let i = 0; i < words.length; ) {
+    let found = 0;
+    const head = words[i].w.replace(TRAILER, '');
+    if (!FIRST_WORDS.has(head) && !FIRST_WORDS.has(words[i].w)) {
+      i++;
+      continue;
+    }
+    for (let n = Math.min(MAX_WORDS, words.length - i); n > 0 && !found; n--) {
+      const first = words[i];
+      const last = words[i + n - 1];
+      const span = run.slice(first.s, last.s + last.w.length).replace(/[,;:]+$/, '');
+      const clean = span.replace(/\s+/g, ' ');
+      const entry = lookup(clean);
+      if (entry) {
+        out.push({ start: first.s, end: first.s + span.length, text: span, place: entry.place, kind: entry.kind });
+        found = n;
+      }
+    }
+    i += found || 1;
+  }
+  if (RUN_PLACES.size >= 5000) RUN_PLACES.clear();
+  if (run.length <= 200) RUN_PLACES.set(run, out);
   return out;
 }
 
