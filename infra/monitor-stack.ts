@@ -56,7 +56,7 @@ export class MonitorStack extends Stack {
       opsEmails: s.opsEmails,
       feedFailureRate: s.feedFailureAlarmRate,
     });
-    // What operators need after a deploy (see infra/DEPLOY.md).
+    // What operators need after a deploy (see "Deploy to AWS" in README.md).
     const outputs: Record<string, [string, string]> = {
       FeedListUri: [`s3://${this.feeds.feedsBucket.bucketName}/${this.feeds.feedsKey}`, 'Edit the feed list here; the next scheduled round reads it'],
       ReportUrl: [this.report.url.url, 'Report page (IAM-signed requests only)'],
