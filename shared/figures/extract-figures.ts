@@ -396,35 +396,57 @@ function pickAttribution(list: Attribution[], n: NumberMention, text: string, st
 
 
 
+/** One line of the body, with all that both readings take from its text alone. */
+interface LaidLine {
+  line: string;
+  table: boolean;
+  /** Opens by pointing back at what was counted, so the paragraph keeps the source before it. */
+  continues: boolean;
+  /** The place a live-blog heading ("Georgia: about 10,000 arrivals a day") names for the entries below. */
+  headingTopic?: string;
+  sentences: { text: string; openingTopic?: string }[];
+}
+
 /** The body's lines, each with its sentences: split once, read twice. */
-type Layout = { line: string; sentences: string[] }[];
+type Layout = LaidLine[];
 
 function layout(body: string): Layout {
-  return paragraphs(body).map((line) => ({ line, sentences: isTableLine(line) ? [] : sentences(line) }));
+  return paragraphs(body).map((line) => {
+    const table = isTableLine(line);
+    if (table) return { line, table, continues: false, sentences: [] };
+    const heading = /^([A-Z][^:.!?]{1,50}):\s/.exec(line);
+    return {
+      line,
+      table,
+      continues: CONTINUES.test(line),
+      headingTopic: heading ? topicOf(heading[1]) : undefined,
+      sentences: sentences(line).map((text) => {
+        const opening = /^In ([A-Z][^,]{1,40}),/.exec(text);
+        return { text, openingTopic: opening ? topicOf(opening[1]) : undefined };
+      }),
+    };
+  });
 }
 
 function readBody(input: FigureInput, state: ArticleState, laid: Layout): Figure[] {
   const out: Figure[] = [];
-  const lines = laid.map((l) => l.line);
-  for (let i = 0; i < lines.length; i++) {
-    if (isTableLine(lines[i])) {
+  for (let i = 0; i < laid.length; i++) {
+    if (laid[i].table) {
       let j = i;
-      while (j < lines.length && isTableLine(lines[j])) j++;
-      out.push(...readTable(lines.slice(i, j), state, input.published));
+      while (j < laid.length && laid[j].table) j++;
+      out.push(...readTable(laid.slice(i, j).map((l) => l.line), state, input.published));
       i = j - 1;
       continue;
     }
-    const line = lines[i];
+    const { continues, headingTopic } = laid[i];
     // Sources do not carry over into a new paragraph, unless it opens by pointing back at what was counted.
-    if (!CONTINUES.test(line)) state.attribution = undefined;
-    // A live-blog heading ("Georgia: about 10,000 arrivals a day") sets the place the entries below are about.
-    const heading = /^([A-Z][^:.!?]{1,50}):\s/.exec(line);
-    if (heading) state.topic = topicOf(heading[1]) ?? state.topic;
+    if (!continues) state.attribution = undefined;
+    // A live-blog heading sets the place the entries below are about.
+    state.topic = headingTopic ?? state.topic;
     const sectionTopic = state.topic;
     for (const s of laid[i].sentences) {
-      const opening = /^In ([A-Z][^,]{1,40}),/.exec(s);
-      if (opening) state.topic = topicOf(opening[1]) ?? state.topic;
-      out.push(...readSentence(s, state, input.published).figures);
+      state.topic = s.openingTopic ?? state.topic;
+      out.push(...readSentence(s.text, state, input.published).figures);
     }
     state.topic = sectionTopic;
   }
