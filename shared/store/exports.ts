@@ -63,7 +63,9 @@ export function seriesRow(s: SeriesSummary): Record<(typeof SERIES_COLUMNS)[numb
   };
 }
 
-export function feedRow(f: FeedState) {
+export const FEED_COLUMNS = ['url', 'name', 'last_success', 'last_error', 'last_error_at', 'consecutive_failures', 'items'] as const;
+
+export function feedRow(f: FeedState): Record<(typeof FEED_COLUMNS)[number], string | number | null> {
   return {
     url: f.url,
     name: f.name ?? null,
