@@ -50,14 +50,15 @@ export async function pollFeed(feed: Feed, deps: PipelineDeps): Promise<FeedPoll
     const validators = { etag: res.etag, lastModified: res.lastModified };
     if (previous?.bodyHash === bodyHash) return { ...unchanged, next: { ...success, ...validators } };
     const all = dedupeItems(await parseFeed(res.text, res.url));
+    const keys = all.map(itemKey);
     const handedOff = new Set(previous?.handedOff ?? []);
-    const items = all.filter((item) => !handedOff.has(itemKey(item)));
+    const items = all.filter((_, i) => !handedOff.has(keys[i]));
     return {
       feed,
       items,
       notModified: false,
       known: all.length - items.length,
-      next: { ...success, ...validators, bodyHash, handedOff: all.slice(0, MAX_HANDED_OFF).map(itemKey), itemsSeen: all.length },
+      next: { ...success, ...validators, bodyHash, handedOff: keys.slice(0, MAX_HANDED_OFF), itemsSeen: all.length },
       previous,
     };
   } catch (err) {
