@@ -27,8 +27,10 @@ export async function demoCommand(opts: { data?: string; samples?: string }): Pr
   const conn = await connectStore({ dataDir: data });
   try {
     // Our own loopback server needs no politeness delay between requests.
-    const deps = localDeps(conn, new HttpFetcher({ allowLoopback: true, minDelayPerHostMs: 0 }), { data, onProgress: progressPrinter() });
+    const progress = progressPrinter();
+    const deps = localDeps(conn, new HttpFetcher({ allowLoopback: true, minDelayPerHostMs: 0 }), { data, onProgress: progress });
     const summary = await runOnce(server.feedUrls().map((url) => ({ url })), deps);
+    progress.end();
     process.stdout.write(`${summaryTable(summary)}\n\n`);
     for (const e of summary.errors) process.stdout.write(`  error ${e.url}: ${e.error}\n`);
   } finally {

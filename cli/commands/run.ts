@@ -46,16 +46,13 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     fetcher = replay;
     feeds = opts.feeds ? await loadFeedList(opts.feeds) : replay.feedUrls().map((url) => ({ url }));
   } else {
-    fetcher = new HttpFetcher({ allowLoopback: opts.allowLoopback });
+    fetcher = new HttpFetcher({ allowLoopback: opts.allowLoopback, maxConcurrent: concurrency });
     feeds = await loadFeedList(opts.feeds ?? DEFAULT_FEEDS);
   }
   if (feeds.length === 0) throw new Error('no feeds to poll');
   const conn = await openLocalStore(opts);
-  const deps = localDeps(conn, fetcher, {
-    ...opts,
-    onProgress: opts.quiet ? undefined : progressPrinter(),
-    concurrency,
-  });
+  const progress = opts.quiet ? undefined : progressPrinter();
+  const deps = localDeps(conn, fetcher, { ...opts, onProgress: progress, concurrency });
   // Ctrl-C or SIGTERM ends the wait between polls, never a poll half way.
   const stop = new AbortController();
   const onSignal = () => stop.abort();
@@ -63,7 +60,9 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   process.once('SIGTERM', onSignal);
   try {
     for (;;) {
-      const summary = await runOnce(feeds, deps);
+      // A replayed snapshot is one tick of a timeline: its items are read in the tick's order.
+      const summary = await runOnce(feeds, deps, { order: opts.replay ? 'tick' : 'stream' });
+      progress?.end();
       process.stdout.write(`${summaryTable(summary)}\n`);
       // With progress on, each error was already shown as it happened.
       if (opts.quiet) {

@@ -6,7 +6,17 @@ import type { Store } from '../store/store.ts';
 /** Progress a long run reports as it goes (the CLI draws it; Lambdas log it). */
 export type ProgressEvent =
   | { type: 'feed'; feed: Feed; done: number; total: number; newItems: number; error?: string; notModified?: boolean }
-  | { type: 'article'; url: string; done: number; total: number; figures: number; alerts: number; error?: string }
+  | {
+      type: 'article';
+      url: string;
+      done: number;
+      /** New articles found so far; more may come while `polling`. */
+      total: number;
+      polling?: boolean;
+      figures: number;
+      alerts: number;
+      error?: string;
+    }
   | { type: 'alert'; subject: string };
 
 /** Everything the pipeline touches outside pure logic, injected at the edge. */
@@ -18,6 +28,6 @@ export interface PipelineDeps {
   extractFigures(article: Article): Figure[];
   now(): Date;
   onProgress?(event: ProgressEvent): void;
-  /** Parallel fetches (feeds and pages); default 8. */
+  /** Feeds polled at once (pages are capped by the fetcher); default 8. */
   concurrency?: number;
 }

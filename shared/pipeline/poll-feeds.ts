@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import pLimit from 'p-limit';
 import type { Feed, FeedItem } from '../domain/types.ts';
 import { dedupeItems } from '../feeds/dedupe-items.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
@@ -98,19 +97,4 @@ export async function commitFeedPoll(result: FeedPollResult, deps: PipelineDeps,
     Date.parse(next.lastSuccessAt ?? '') - Date.parse(prev.lastSuccessAt ?? '') >= HEARTBEAT_MS ||
     !prev.lastSuccessAt;
   if (changed) await deps.store.putFeedState(next);
-}
-
-export async function pollFeeds(feeds: readonly Feed[], deps: PipelineDeps): Promise<FeedPollResult[]> {
-  const limit = pLimit(deps.concurrency ?? 8);
-  let done = 0;
-  return Promise.all(
-    feeds.map((feed) =>
-      limit(async () => {
-        const result = await pollFeed(feed, deps);
-        done++;
-        deps.onProgress?.({ type: 'feed', feed, done, total: feeds.length, newItems: result.items.length, error: result.error, notModified: result.notModified });
-        return result;
-      }),
-    ),
-  );
 }

@@ -35,7 +35,7 @@ export async function replayTimeline(
         alerts.push(a);
       },
     };
-    const summary = await runOnce(fetcher.feedUrls().map((url) => ({ url })), depsFor(fetcher, recording));
+    const summary = await runOnce(fetcher.feedUrls().map((url) => ({ url })), depsFor(fetcher, recording), { order: 'tick' });
     for (const alert of alerts) fired.push({ tick, alert });
     onTick?.({ tick, summary, alerts });
   }
