@@ -2,7 +2,7 @@
 // runOnce() as the CLI wires it (embedded DynamoDB engine on disk, HttpFetcher, a sink
 // that notes when each alert is delivered).
 //
-//   npm run bench:pipeline [-- --feeds N --articles N --outlets N --concurrency N --store disk|memory]
+//   npm run bench:pipeline [-- --feeds N --articles N --outlets N --concurrency N --store disk|memory --host-delay MS]
 //
 // Two polls: the first finds every article new (the cold start: feeds x items over
 // distinct articles); the second is the steady state: most feeds answer 304 and a few
