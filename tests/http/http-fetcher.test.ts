@@ -348,3 +348,60 @@ describe('robots.txt failures', () => {
     }
   });
 });
+
+describe('requests in flight across hosts (maxConcurrent)', () => {
+  // Made-up host names, all answered by the one local server: each is its own site to the fetcher.
+  const toLoopback: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
+  const slowly = (hosts: string[]): Parameters<typeof startServer>[0][string] => (req, res) => {
+    hosts.push(String(req.headers.host).split(':')[0]);
+    setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>x</p>'), 40);
+  };
+  const urls = (port: number, hosts: string[], perHost: number) => hosts.flatMap((host) => Array.from({ length: perHost }, (_, i) => `http://${host}:${port}/p?i=${i}`));
+
+  it('keeps at most maxConcurrent requests in flight over four hosts', async () => {
+    const hosts = ['h0.example', 'h1.example', 'h2.example', 'h3.example'];
+    const seen: string[] = [];
+    const capped = await startServer({ '/p': slowly(seen) });
+    const uncapped = await startServer({ '/p': slowly([]) });
+    try {
+      const { f } = fetcher({ resolver: toLoopback, maxConcurrent: 2 });
+      const answers = await Promise.all(urls(capped.port, hosts, 3).map((url) => f.fetch({ url, kind: 'feed' })));
+      expect(answers.map((a) => a.status)).toEqual(new Array(12).fill(200));
+      expect(new Set(seen)).toEqual(new Set(hosts));
+      expect(capped.maxInFlight).toBe(2);
+      // The same load without the cap: only the per-host limit (2 x 4 hosts) holds it back.
+      const free = fetcher({ resolver: toLoopback }).f;
+      await Promise.all(urls(uncapped.port, hosts, 3).map((url) => free.fetch({ url, kind: 'feed' })));
+      expect(uncapped.maxInFlight).toBeGreaterThan(2);
+    } finally {
+      await capped.close();
+      await uncapped.close();
+    }
+  });
+
+  it('a request waiting for its host\'s turn holds no slot: another host goes ahead', async () => {
+    // Waits for a host's turn last until released, so the test decides when the turn comes.
+    const held: Array<() => void> = [];
+    const clock = { now: () => Date.parse('2026-03-01T12:00:00Z'), sleep: (ms: number) => (ms > 0 ? new Promise<void>((ok) => held.push(ok)) : Promise.resolve()) };
+    const seen: string[] = [];
+    const local = await startServer({ '/p': slowly(seen) });
+    try {
+      const { f } = fetcher({ resolver: toLoopback, clock, maxConcurrent: 1, minDelayPerHostMs: 60_000 });
+      const busyFirst = f.fetch({ url: `http://busy.example:${local.port}/p?i=1`, kind: 'feed' });
+      let secondDone = false;
+      const busySecond = f.fetch({ url: `http://busy.example:${local.port}/p?i=2`, kind: 'feed' }).finally(() => (secondDone = true));
+      const other = f.fetch({ url: `http://other.example:${local.port}/p`, kind: 'feed' });
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error('other.example waited behind busy.example')), 3000)));
+      await Promise.race([Promise.all([busyFirst, other]), late]).finally(() => clearTimeout(timer));
+      expect(secondDone).toBe(false);
+      expect(seen).toEqual(['busy.example', 'other.example']);
+      expect(held).toHaveLength(1);
+      held.splice(0).forEach((wake) => wake());
+      expect((await busySecond).status).toBe(200);
+      expect(seen).toEqual(['busy.example', 'other.example', 'busy.example']);
+    } finally {
+      await local.close();
+    }
+  });
+});
