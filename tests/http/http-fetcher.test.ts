@@ -404,4 +404,29 @@ describe('requests in flight across hosts (maxConcurrent)', () => {
       await local.close();
     }
   });
+
+  // Known bug: a host's turn is granted (and its next turn set minDelayPerHostMs later)
+  // before the request waits for a slot, so a wait for the slot eats the spacing and
+  // two requests to one host start back to back. Flip to `it` once fixed.
+  it.fails('keeps request starts to one host minDelayPerHostMs apart while slots are scarce', async () => {
+    const starts = new Map<string, number[]>();
+    const local = await startServer({
+      '/p': (req, res) => {
+        const host = String(req.headers.host).split(':')[0];
+        starts.set(host, [...(starts.get(host) ?? []), Date.now()]);
+        const ms = host === 'slow.example' ? 800 : 5;
+        setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>x</p>'), ms);
+      },
+    });
+    try {
+      const f = new HttpFetcher({ allowLoopback: true, resolver: toLoopback, maxConcurrent: 1, minDelayPerHostMs: 300, timeoutMs: 5000 });
+      const slow = f.fetch({ url: `http://slow.example:${local.port}/p`, kind: 'feed' });
+      await new Promise((ok) => setTimeout(ok, 20));
+      await Promise.all([slow, ...[1, 2].map((i) => f.fetch({ url: `http://polite.example:${local.port}/p?i=${i}`, kind: 'feed' }))]);
+      const [first, second] = starts.get('polite.example')!;
+      expect(second - first).toBeGreaterThanOrEqual(250);
+    } finally {
+      await local.close();
+    }
+  });
 });

@@ -92,7 +92,7 @@ function depsFor(web: FakeWeb, extra: Partial<PipelineDeps> = {}): PipelineDeps 
 const day = (n: number) => `2023-05-${String(n).padStart(2, '0')}T10:00:00.000Z`;
 
 describe('stream mode delivers alerts while feeds are still being polled', () => {
-  // The last feed answers only once an alert has been delivered (or after a second, so
+  // The last feed answers only once an alert has been delivered (or after 2 s, so
   // a run that waits for every poll still ends, and fails the order check instead).
   async function run(order: RunOnceOptions['order']) {
     const web = new FakeWeb();
@@ -111,7 +111,7 @@ describe('stream mode delivers alerts while feeds are still being polled', () =>
       web.feed('https://b.example/feed', [{ link: 'https://b.example/s1', published: day(2), count: 200 }]),
       web.feed('https://c.example/feed', [{ link: 'https://c.example/s1', published: day(3), count: 300 }]),
     ];
-    web.holds.set('https://c.example/feed', Promise.race([firstAlert, sleep(1000)]));
+    web.holds.set('https://c.example/feed', Promise.race([firstAlert, sleep(2000)]));
     web.onRequest = (r) => log.push(`request ${r.url}`);
     const onProgress = (e: ProgressEvent) => {
       if (e.type === 'feed') log.push(`polled ${e.feed.url}`);
@@ -178,7 +178,7 @@ describe('stream mode holds back polls while found stories are unread', () => {
       most = Math.max(most, unrecorded);
     };
 
-    const summary = await within(60_000, runOnce(feeds, depsFor(web, { store, onProgress })));
+    const summary = await within(50_000, runOnce(feeds, depsFor(web, { store, onProgress })));
 
     expect(most).toBeLessThanOrEqual(BOUND);
     expect(recordedWhilePolling).toBeGreaterThan(0);
@@ -295,5 +295,18 @@ describe('duplicates, failures and store errors', () => {
     // Failing late, once every story found so far is queued and the polls wait for them to be recorded.
     const store = storeWith(conn.store, { putArticleState: () => sleep(100).then(() => Promise.reject(new Error('store unavailable'))) });
     await expect(within(5_000, runOnce(feeds, depsFor(web, { store }), { order }))).rejects.toThrow('store unavailable');
+  });
+
+  it.each(['stream', 'tick'] as const)('%s: a store error looking found stories up rejects the run, and the next run finds them again', async (order) => {
+    const web = new FakeWeb();
+    const feeds = Array.from({ length: 12 }, (_, i) => web.feed(`https://t${i}.example/feed`, [{ link: `https://t${i}.example/s`, published: day(i + 1), count: 100 * (i + 1) }]));
+    let down = true;
+    const store = storeWith(conn.store, {
+      settledArticles: (urls, giveUpAfter) => (down ? sleep(20).then(() => Promise.reject(new Error('lookup failed'))) : conn.store.settledArticles(urls, giveUpAfter)),
+    });
+    await expect(within(5_000, runOnce(feeds, depsFor(web, { store }), { order }))).rejects.toThrow('lookup failed');
+    expect([...web.fetches.keys()].filter((url) => url.endsWith('/s'))).toEqual([]);
+    down = false;
+    expect(await within(5_000, runOnce(feeds, depsFor(web, { store }), { order }))).toMatchObject({ articlesNew: 12, figuresStored: 12 });
   });
 });
