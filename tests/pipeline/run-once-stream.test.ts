@@ -310,3 +310,36 @@ describe('duplicates, failures and store errors', () => {
     expect(await within(5_000, runOnce(feeds, depsFor(web, { store }), { order }))).toMatchObject({ articlesNew: 12, figuresStored: 12 });
   });
 });
+
+describe('a store error inside a feed poll', () => {
+  // One feed's state cannot be read; the other polls take 50 ms. Counts the feeds
+  // requested by the time runOnce rejects and once everything has had time to finish.
+  async function failOnePoll(order: RunOnceOptions['order']) {
+    const web = new FakeWeb();
+    const feeds = Array.from({ length: 30 }, (_, i) => web.feed(`https://p${i}.example/feed`, [{ link: `https://p${i}.example/s`, published: day(1), count: 100 * (i + 1) }]));
+    for (const feed of feeds) web.delays.set(feed.url, 50);
+    const broken = feeds[3].url;
+    const store = storeWith(conn.store, {
+      getFeedState: (url) => (url === broken ? sleep(5).then(() => Promise.reject(new Error('state read failed'))) : conn.store.getFeedState(url)),
+    });
+    const polled = () => feeds.filter((feed) => web.fetches.has(feed.url)).length;
+    await expect(within(5_000, runOnce(feeds, depsFor(web, { store }), { order }))).rejects.toThrow('state read failed');
+    const atRejection = polled();
+    await sleep(500);
+    return { atRejection, later: polled() };
+  }
+
+  // Known bug: the poll's rejection reaches runOnce through the pollers' Promise.all, which
+  // rejects at once, and in stream mode outside the try that sets `failure`. Flip to `it` once fixed.
+  it.fails('stream: the other feeds are left for the next run, and the run settles after the polls under way', async () => {
+    const { atRejection, later } = await failOnePoll('stream');
+    expect(later).toBeLessThanOrEqual(8);
+    expect(later).toBe(atRejection);
+  });
+
+  it.fails('tick: the run settles only after the polls under way have finished', async () => {
+    const { atRejection, later } = await failOnePoll('tick');
+    expect(later).toBeLessThanOrEqual(8);
+    expect(later).toBe(atRejection);
+  });
+});
