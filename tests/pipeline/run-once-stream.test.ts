@@ -312,8 +312,8 @@ describe('duplicates, failures and store errors', () => {
 });
 
 describe('a store error inside a feed poll', () => {
-  // One feed's state cannot be read; the other polls take 50 ms. Counts the feeds
-  // requested by the time runOnce rejects and once everything has had time to finish.
+  // One feed's state cannot be read (5 ms in); the other feeds answer 50 ms after they are
+  // asked. Counts the feeds answered by the time runOnce rejects and once all is quiet.
   async function failOnePoll(order: RunOnceOptions['order']) {
     const web = new FakeWeb();
     const feeds = Array.from({ length: 30 }, (_, i) => web.feed(`https://p${i}.example/feed`, [{ link: `https://p${i}.example/s`, published: day(1), count: 100 * (i + 1) }]));
@@ -322,7 +322,7 @@ describe('a store error inside a feed poll', () => {
     const store = storeWith(conn.store, {
       getFeedState: (url) => (url === broken ? sleep(5).then(() => Promise.reject(new Error('state read failed'))) : conn.store.getFeedState(url)),
     });
-    const polled = () => feeds.filter((feed) => web.fetches.has(feed.url)).length;
+    const polled = () => feeds.filter((feed) => web.answered.includes(feed.url)).length;
     await expect(within(5_000, runOnce(feeds, depsFor(web, { store }), { order }))).rejects.toThrow('state read failed');
     const atRejection = polled();
     await sleep(500);
