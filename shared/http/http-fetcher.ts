@@ -5,7 +5,7 @@ import { realClock, type Clock } from './clock.ts';
 import { contentTypeProblem } from './content-type-policy.ts';
 import { FetchError, type Fetcher, type FetchKind, type FetchRequest, type FetchResponse } from './fetcher.ts';
 import { guardedLookup, systemResolver, type Resolver } from './guarded-lookup.ts';
-import pLimit, { type LimitFunction } from 'p-limit';
+import pLimit from 'p-limit';
 import { HostPoliteness } from './host-politeness.ts';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry-policy.ts';
 import { RobotsCache } from './robots-cache.ts';
@@ -66,16 +66,15 @@ export class HttpFetcher implements Fetcher {
   private readonly clock: Clock;
   private readonly lookup: LookupFunction;
   private readonly politeness: HostPoliteness;
-  private readonly slots: LimitFunction;
   private readonly robots: RobotsCache;
 
   constructor(private readonly options: HttpFetcherOptions = {}) {
     this.clock = options.clock ?? realClock;
     this.lookup = guardedLookup(options.resolver ?? systemResolver, { allowLoopback: options.allowLoopback });
-    this.politeness = new HostPoliteness(options.maxConcurrentPerHost ?? 2, options.minDelayPerHostMs ?? 500, this.clock);
-    // Taken after a host's turn comes, so a request waiting on one slow or busy site
-    // holds no slot that a request to another site could use.
-    this.slots = pLimit(options.maxConcurrent ?? 16);
+    // Slots are taken after a host's turn comes, so a request waiting on one slow or
+    // busy site holds no slot that a request to another site could use.
+    const slots = pLimit(options.maxConcurrent ?? 16);
+    this.politeness = new HostPoliteness(options.maxConcurrentPerHost ?? 2, options.minDelayPerHostMs ?? 500, this.clock, (task) => slots(task));
     this.robots = new RobotsCache(
       async (url) => {
         const res = await this.get(new URL(url), 'text/plain', ROBOTS_MAX_BYTES, () => undefined);
@@ -151,7 +150,7 @@ export class HttpFetcher implements Fetcher {
   }
 
   private exchange(url: URL, accept: string, maxBytes: number, check: BodyCheck, headers: Record<string, string>): Promise<Exchange> {
-    return this.politeness.run(url.host, () => this.slots(async () => {
+    return this.politeness.run(url.host, async () => {
       const res = await sendRequest({
         url,
         headers: { 'user-agent': this.options.userAgent ?? USER_AGENT, accept, 'accept-encoding': 'gzip, deflate, br', ...headers },
@@ -170,7 +169,7 @@ export class HttpFetcher implements Fetcher {
         throw new FetchError(url.href, 'content_type', problem, res.status);
       }
       return { url, status: res.status, headers: res.headers, body: await res.readBody() };
-    }));
+    });
   }
 
   /** Only http(s), and a literal IP host must pass the same guard the DNS lookup applies. */

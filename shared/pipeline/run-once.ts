@@ -163,7 +163,14 @@ export async function runOnce(feeds: readonly Feed[], deps: PipelineDeps, option
       changes.notify();
     }
   };
-  const polling = Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, feeds.length) }, poller)).finally(() => {
+  // A poll that throws (the store failing) stops the run: polls under way finish,
+  // the feeds not yet polled are left for the next run.
+  const pollOrStop = () =>
+    poller().catch((error: unknown) => {
+      failure ??= { error };
+      changes.notify();
+    });
+  const polling = Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, feeds.length) }, pollOrStop)).then(() => {
     pollsDone = true;
     changes.notify();
   });
@@ -248,6 +255,7 @@ export async function runOnce(feeds: readonly Feed[], deps: PipelineDeps, option
       await recording;
     } else {
       await polling;
+      if (failure) throw failure.error;
       for (const result of results) if (result) enqueue(result.items);
       const fresh = await lookUp(queue.splice(0));
       for (let start = 0; start < fresh.length; start += RECORD_WINDOW) {
@@ -259,9 +267,8 @@ export async function runOnce(feeds: readonly Feed[], deps: PipelineDeps, option
     failure ??= { error };
   }
   if (failure) {
-    // Polls under way finish, the rest are left for the next run.
     changes.notify();
-    await polling.catch(() => undefined);
+    await polling;
     throw failure.error;
   }
   await polling;

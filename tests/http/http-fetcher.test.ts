@@ -380,9 +380,22 @@ describe('requests in flight across hosts (maxConcurrent)', () => {
   });
 
   it('a request waiting for its host\'s turn holds no slot: another host goes ahead', async () => {
-    // Waits for a host's turn last until released, so the test decides when the turn comes.
+    // Waits for a host's turn last until released (and the clock moves on by the wait),
+    // so the test decides when the turn comes.
     const held: Array<() => void> = [];
-    const clock = { now: () => Date.parse('2026-03-01T12:00:00Z'), sleep: (ms: number) => (ms > 0 ? new Promise<void>((ok) => held.push(ok)) : Promise.resolve()) };
+    let now = Date.parse('2026-03-01T12:00:00Z');
+    const clock = {
+      now: () => now,
+      sleep: (ms: number) =>
+        ms > 0
+          ? new Promise<void>((ok) =>
+              held.push(() => {
+                now += ms;
+                ok();
+              }),
+            )
+          : Promise.resolve(),
+    };
     const seen: string[] = [];
     const local = await startServer({ '/p': slowly(seen) });
     try {
@@ -405,10 +418,9 @@ describe('requests in flight across hosts (maxConcurrent)', () => {
     }
   });
 
-  // Known bug: a host's turn is granted (and its next turn set minDelayPerHostMs later)
-  // before the request waits for a slot, so a wait for the slot eats the spacing and
-  // two requests to one host start back to back. Flip to `it` once fixed.
-  it.fails('keeps request starts to one host minDelayPerHostMs apart while slots are scarce', async () => {
+  // Found by this test: a host's turn is granted before the request waits for a slot, so
+  // a long wait for the slot once ate the spacing and two requests started back to back.
+  it('keeps request starts to one host minDelayPerHostMs apart while slots are scarce', async () => {
     const starts = new Map<string, number[]>();
     const local = await startServer({
       '/p': (req, res) => {

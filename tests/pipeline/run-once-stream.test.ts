@@ -329,15 +329,15 @@ describe('a store error inside a feed poll', () => {
     return { atRejection, later: polled() };
   }
 
-  // Known bug: the poll's rejection reaches runOnce through the pollers' Promise.all, which
-  // rejects at once, and in stream mode outside the try that sets `failure`. Flip to `it` once fixed.
-  it.fails('stream: the other feeds are left for the next run, and the run settles after the polls under way', async () => {
+  // Found by these tests: the poll's rejection once reached runOnce through the pollers'
+  // Promise.all at once, and stream mode went on polling every other feed.
+  it('stream: the other feeds are left for the next run, and the run settles after the polls under way', async () => {
     const { atRejection, later } = await failOnePoll('stream');
     expect(later).toBeLessThanOrEqual(8);
     expect(later).toBe(atRejection);
   });
 
-  it.fails('tick: the run settles only after the polls under way have finished', async () => {
+  it('tick: the run settles only after the polls under way have finished', async () => {
     const { atRejection, later } = await failOnePoll('tick');
     expect(later).toBeLessThanOrEqual(8);
     expect(later).toBe(atRejection);
