@@ -39,4 +39,6 @@ export class FetchError extends Error {
 
 export interface Fetcher {
   fetch(request: FetchRequest): Promise<FetchResponse>;
+  /** Requests one host is served per second at most under this fetcher's manners; absent: no limit. */
+  readonly perHostRate?: number;
 }

@@ -29,7 +29,7 @@ export interface HttpFetcherOptions {
   maxRetryDelayMs?: number;
   maxConcurrentPerHost?: number;
   minDelayPerHostMs?: number;
-  /** Requests in flight across all hosts, counted once a host's manners let one start. */
+  /** Requests in flight across all hosts, counted once a host's manners let one start; default 64. */
   maxConcurrent?: number;
   /** Honour robots.txt for pages (feeds are published to be polled). */
   respectRobots?: boolean;
@@ -66,15 +66,19 @@ export class HttpFetcher implements Fetcher {
   private readonly clock: Clock;
   private readonly lookup: LookupFunction;
   private readonly politeness: HostPoliteness;
+  readonly perHostRate?: number;
   private readonly robots: RobotsCache;
 
   constructor(private readonly options: HttpFetcherOptions = {}) {
+    const minDelay = options.minDelayPerHostMs ?? 500;
+    if (minDelay > 0) this.perHostRate = 1000 / minDelay;
     this.clock = options.clock ?? realClock;
     this.lookup = guardedLookup(options.resolver ?? systemResolver, { allowLoopback: options.allowLoopback });
     // Slots are taken after a host's turn comes, so a request waiting on one slow or
     // busy site holds no slot that a request to another site could use.
-    const slots = pLimit(options.maxConcurrent ?? 16);
-    this.politeness = new HostPoliteness(options.maxConcurrentPerHost ?? 2, options.minDelayPerHostMs ?? 500, this.clock, (task) => slots(task));
+    // The default lets a poll-feed Lambda fetch its whole batch (up to 50 feeds) at once.
+    const slots = pLimit(options.maxConcurrent ?? 64);
+    this.politeness = new HostPoliteness(options.maxConcurrentPerHost ?? 2, minDelay, this.clock, (task) => slots(task));
     this.robots = new RobotsCache(
       async (url) => {
         const res = await this.get(new URL(url), 'text/plain', ROBOTS_MAX_BYTES, () => undefined);

@@ -349,6 +349,14 @@ describe('robots.txt failures', () => {
   });
 });
 
+describe('the pace it keeps per host, as the pipeline reads it', () => {
+  it('serves a host 2 requests a second by default, 1000/delay with another delay, without limit at 0', () => {
+    expect(new HttpFetcher().perHostRate).toBe(2);
+    expect(new HttpFetcher({ minDelayPerHostMs: 250 }).perHostRate).toBe(4);
+    expect(new HttpFetcher({ minDelayPerHostMs: 0 }).perHostRate).toBeUndefined();
+  });
+});
+
 describe('requests in flight across hosts (maxConcurrent)', () => {
   // Made-up host names, all answered by the one local server: each is its own site to the fetcher.
   const toLoopback: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
