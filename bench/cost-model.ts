@@ -28,6 +28,10 @@ export interface Prices {
   snsEmail: number;
   schedulerInvocation: number;
   logsIngestedGb: number;
+  /** CloudWatch, a month each: a custom metric, an alarm's metric, a dashboard. */
+  customMetric: number;
+  alarmMetric: number;
+  dashboard: number;
 }
 
 /** us-east-1 list prices (Lambda on arm64, DynamoDB on demand, SQS standard), without free tiers. */
@@ -42,6 +46,9 @@ export const US_EAST_1: Prices = {
   snsEmail: 2.0 / 100_000,
   schedulerInvocation: 1.0 / 1e6,
   logsIngestedGb: 0.5,
+  customMetric: 0.3,
+  alarmMetric: 0.1,
+  dashboard: 3.0,
 };
 
 export interface Scenario {
@@ -106,6 +113,8 @@ export interface Assumptions {
   /** Log bytes: START/END/REPORT lines and the metrics (EMF) blob per invocation; one JSON line per record. */
   logBytesPerInvocation: number;
   logBytesPerRecord: number;
+  /** What the stack watches itself with, billed whatever the load. */
+  monitoring: { customMetrics: number; alarmMetrics: number; dashboards: number };
   /** Idle SQS long polls of the two event source mappings (5 pollers each, one 20 s poll each). */
   idleReceivesPerMonth: number;
 }
@@ -129,6 +138,9 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   logBytesPerInvocation: 1200,
   logBytesPerRecord: 400,
   idleReceivesPerMonth: 2 * 5 * 3 * 60 * 24 * 30,
+  // infra/constructs/monitoring.ts and shared/lambda/metric-names.ts: 8 metrics the
+  // handlers emit; dead-letter, error and failure-rate alarms reading 8 metrics; one dashboard.
+  monitoring: { customMetrics: 8, alarmMetrics: 8, dashboards: 1 },
 };
 
 export interface CostLine {
@@ -223,6 +235,9 @@ export function monthlyCost(s: Scenario, m: Measured, a: Assumptions = DEFAULT_A
   line('EventBridge Scheduler', 'invocations', v.cycles, p.schedulerInvocation);
   const logBytes = invocations * a.logBytesPerInvocation + (loggedPolls + v.articles) * a.logBytesPerRecord;
   line('CloudWatch Logs', 'GB ingested', logBytes / GB, p.logsIngestedGb);
+  line('CloudWatch', 'custom metrics', a.monitoring.customMetrics, p.customMetric);
+  line('CloudWatch', 'alarm metrics', a.monitoring.alarmMetrics, p.alarmMetric);
+  line('CloudWatch', 'dashboards', a.monitoring.dashboards, p.dashboard);
 
   const byService: Record<string, number> = {};
   for (const l of lines) byService[l.service] = (byService[l.service] ?? 0) + l.monthly;

@@ -61,6 +61,12 @@ describe('cost model', () => {
     expect(lineOf(hourly, 'requests').quantity).toBe(720 + 720 + 300);
   });
 
+  it('bills the stack\'s own metrics, alarms and dashboard whatever the load: $6.20 at list prices', () => {
+    const fixed = (c: ReturnType<typeof monthlyCost>) => c.byService.CloudWatch;
+    expect(fixed(monthlyCost(scenario, measured, simple))).toBeCloseTo(8 * 0.3 + 8 * 0.1 + 3, 9);
+    expect(fixed(monthlyCost({ ...scenario, feeds: 10_000, pollMinutes: 5 }, measured, simple))).toBeCloseTo(6.2, 9);
+  });
+
   it('totals the lines and each service', () => {
     const c = monthlyCost(scenario, measured, simple);
     expect(c.total).toBeCloseTo(c.lines.reduce((s, l) => s + l.monthly, 0), 12);
