@@ -50,8 +50,9 @@ const MAX_READY = 64;
 const MAX_UNREAD = 128;
 const BACKLOG_SECONDS = 2;
 /**
- * A site's next feed waits while this many of its stories are unread: per-host
- * manners cap how fast one site's pages come, so its backlog would only wait.
+ * A site's next feed waits while this many of its stories (or what it serves in
+ * BACKLOG_SECONDS, if fewer) are unread: per-host manners cap how fast one site's
+ * pages come, so a longer backlog would only wait.
  */
 const SITE_BACKLOG = 8;
 /** How long a few found stories wait for more, so one store lookup covers them all. */
