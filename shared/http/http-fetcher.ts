@@ -1,11 +1,11 @@
 import { isIP, type LookupFunction } from 'node:net';
+import pLimit from 'p-limit';
 import { forbiddenAddressReason } from './address-guard.ts';
 import { decodeBytes } from './charset.ts';
 import { realClock, type Clock } from './clock.ts';
 import { contentTypeProblem } from './content-type-policy.ts';
 import { FetchError, type Fetcher, type FetchKind, type FetchRequest, type FetchResponse } from './fetcher.ts';
 import { guardedLookup, systemResolver, type Resolver } from './guarded-lookup.ts';
-import pLimit from 'p-limit';
 import { HostPoliteness } from './host-politeness.ts';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry-policy.ts';
 import { RobotsCache } from './robots-cache.ts';

@@ -119,7 +119,6 @@ export async function runOnce(feeds: readonly Feed[], deps: PipelineDeps, option
   let pollsUnderWay = 0;
   let pollsDone = false;
   let failure: { error: unknown } | undefined;
-  let found = 0;
   let finished = 0;
 
   const enqueue = (items: readonly FeedItem[]) => {
@@ -191,7 +190,6 @@ export async function runOnce(feeds: readonly Feed[], deps: PipelineDeps, option
     const fresh = readingOrder(items.filter((item) => !done.has(item.link)));
     summary.articlesSeen += items.length - fresh.length;
     summary.articlesNew += fresh.length;
-    found += fresh.length;
     for (const item of items) if (done.has(item.link)) settle(item);
     return fresh;
   };
@@ -227,7 +225,7 @@ export async function runOnce(feeds: readonly Feed[], deps: PipelineDeps, option
     finished++;
     ready--;
     settle(outcome.item);
-    deps.onProgress?.({ type: 'article', url: outcome.item.link, done: finished, total: found, polling: !pollsDone, figures, alerts, error });
+    deps.onProgress?.({ type: 'article', url: outcome.item.link, done: finished, total: summary.articlesNew, polling: !pollsDone, figures, alerts, error });
   };
 
   try {
